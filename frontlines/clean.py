@@ -57,7 +57,7 @@ def split_comments(text: str) -> tuple[str, str]:
                     cut = j
                     break
             break
-    if cut is None or cut == 0:
+    if cut is None:
         return text, ""
     start = blocks[cut][0]
     return text[:start].rstrip(), text[start:]

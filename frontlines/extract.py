@@ -102,7 +102,7 @@ def _asserted(tok, sent) -> bool:
     while node is not None and hops < 4:
         for c in node.children:
             low = c.lower_
-            if c.dep_ == "neg" or low in ("never", "not", "n't"):
+            if c.dep_ == "neg" or low in ("never", "not", "n't") or (low == "no" and c.dep_ == "det"):
                 return False
             if c.dep_ in ("aux", "auxpass") and (low in FUTURE_AUX or low in MODAL_AUX):
                 if not any(x.lower_ == "have" for x in node.children if x.dep_ == "aux") or low in FUTURE_AUX:

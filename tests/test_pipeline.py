@@ -1,0 +1,126 @@
+"""The pipeline end to end: sample reports against their gold events, CLI, exports, scorer."""
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from frontlines import extract_text, events_frame
+from frontlines.evaluate import read_jsonl, score
+from frontlines.export import prediction_line
+from frontlines.ingest import read_inputs
+from frontlines.pipeline import Result, run
+
+from .conftest import ROOT, SAMPLES
+
+
+def _predict(gold_path):
+    preds = {}
+    for r in run(read_inputs([gold_path])):
+        assert isinstance(r, Result), r
+        preds[r.report.doc_id] = json.loads(json.dumps(prediction_line(r.report.doc_id, r.events, r.places)))
+    return preds
+
+
+def test_deir_ezzor_sample_meets_the_bar(deir_ezzor_gold):
+    gold = read_jsonl(deir_ezzor_gold)
+    preds = _predict(deir_ezzor_gold)
+    rep = score(gold, preds)["events"]
+    assert rep["matched"] >= 6, rep
+    assert rep["non_event_false_positives"] == 0
+    evidence = " ".join(e["evidence"] for e in preds["deir-ezzor-2017-11-03"]["events"])
+    for never in ("Permalink", "American Taliban", "Prokhorenko", "set its sites", "will flee"):
+        assert never not in evidence
+
+
+def test_bundled_samples_against_their_gold():
+    gold_path = SAMPLES / "gold.jsonl"
+    rep = score(read_jsonl(gold_path), _predict(gold_path))["events"]
+    assert rep["matched"] >= 4, rep
+    assert rep["non_event_false_positives"] == 0
+    assert rep["sub_event_type_accuracy"] >= 0.75
+
+
+@pytest.mark.parametrize("text", [
+    "The army will attack the town of Abu Kamal next week.",
+    "If the rebels capture Idlib, thousands could flee.",
+    "Police did not arrest anyone and no clashes were reported in Nairobi.",
+    "Government forces might eventually attempt to retake the city of Mosul.",
+])
+def test_future_hypothetical_and_negated_give_no_event(text):
+    assert extract_text(text, published="2020-01-01") == []
+
+
+def test_one_event_has_type_actors_place_date_and_deaths():
+    (ev,) = extract_text("Suspected Boko Haram gunmen shot dead five people in the city of Maiduguri on Tuesday.",
+                         published="2013-01-23")
+    assert (ev["event_type"], ev["sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert ev["actor1"] == "Boko Haram"
+    assert ev["location"] == "Maiduguri" and ev["country"] == "Nigeria" and ev["admin1"] == "Borno"
+    assert ev["event_date"] == "2013-01-22" and ev["time_precision"] == 1
+    assert ev["fatalities"] == 5
+    assert "shot dead five people" in ev["evidence"]
+
+
+def test_events_frame_is_a_dataframe():
+    df = events_frame(extract_text("Protesters marched in Lagos on Monday against fuel prices.",
+                                   published="2022-05-10"))
+    assert list(df["sub_event_type"]) == ["Peaceful protest"]
+    assert df.loc[0, "actor1"] == "Protesters (Nigeria)"
+
+
+def test_scorer_counts_false_positives_and_misses():
+    gold = [{"doc_id": "a", "events": [{"event_type": "Battles", "event_date": "2020-01-01", "time_precision": 1,
+                                        "latitude": 0.0, "longitude": 0.0, "fatalities": 3}],
+             "non_events": ["will attack"]}]
+    good = {"a": {"events": [{"event_type": "Battles", "event_date": "2020-01-02", "latitude": 0.1, "longitude": 0.0,
+                              "fatalities": 3}]}}
+    far = {"a": {"events": [{"event_type": "Battles", "event_date": "2020-01-01", "latitude": 5.0, "longitude": 0.0},
+                            {"event_type": "Riots", "evidence": "they will attack", "latitude": 0, "longitude": 0}]}}
+    r1 = score(gold, good)["events"]
+    assert (r1["matched"], r1["precision"], r1["fatalities_accuracy"]) == (1, 1.0, 1.0)
+    r2 = score(gold, far)["events"]
+    assert (r2["matched"], r2["recall"], r2["non_event_false_positives"]) == (0, 0.0, 1)
+
+
+def test_cli_run_writes_csv_geojson_parquet(tmp_path):
+    out = tmp_path / "out"
+    p = subprocess.run([sys.executable, "-m", "frontlines", "run", str(SAMPLES / "mosul-2017-07-10.txt"),
+                        "--out", str(out), "-q"], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert p.returncode == 0, p.stderr
+    assert "Government regains territory" in p.stdout
+    rows = list(csv.DictReader(open(out / "events.csv", encoding="utf-8")))
+    assert {"event_id_cnty", "event_date", "sub_event_type", "actor1", "inter1", "latitude", "geo_precision",
+            "fatalities"} <= set(rows[0])
+    gj = json.load(open(out / "events.geojson", encoding="utf-8"))
+    assert gj["type"] == "FeatureCollection" and len(gj["features"]) == len(rows)
+    import pandas as pd
+    assert len(pd.read_parquet(out / "events.parquet")) == len(rows)
+
+
+def test_cli_extract_and_eval(tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    p = subprocess.run([sys.executable, "-m", "frontlines", "extract", str(SAMPLES / "gold.jsonl"), "-o", str(pred),
+                        "-q"], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert p.returncode == 0, p.stderr
+    lines = [json.loads(x) for x in pred.read_text().splitlines()]
+    assert {x["doc_id"] for x in lines} == {"mosul-2017-07-10", "nairobi-2023-07-07"}
+    assert all("evidence" in e for x in lines for e in x["events"])
+    p = subprocess.run([sys.executable, "-m", "frontlines", "eval", str(SAMPLES / "gold.jsonl"), "--out-dir",
+                        str(tmp_path / "ev"), "-q"], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert p.returncode == 0, p.stderr
+    assert "recall" in p.stdout and (tmp_path / "ev" / "gold.pred.jsonl").exists()
+    scores = json.load(open(tmp_path / "ev" / "gold.scores.json"))
+    assert scores["events"]["gold"] == 5
+
+
+def test_a_bad_report_never_stops_the_batch(tmp_path):
+    (tmp_path / "a-empty.txt").write_text("   ")
+    (tmp_path / "b-binary.html").write_bytes(b"\x00" * 64)
+    (tmp_path / "c-only-comments.txt").write_text("Comments\n\nuser1 Fri, 11/03/2017 - 12:49 Permalink\n\nlol\n")
+    (tmp_path / "d-good.txt").write_text("Rebels captured the town of Idlib from government forces on Monday.")
+    out = list(run(read_inputs([tmp_path]), published="2015-03-30"))
+    kinds = {getattr(o, "doc_id", None) or o.report.doc_id: type(o).__name__ for o in out}
+    assert kinds == {"a-empty": "Rejected", "b-binary": "Rejected", "c-only-comments": "Rejected",
+                     "d-good": "Result"}

@@ -1,0 +1,119 @@
+"""Each stage on its own: ingest, clean, dates, fatalities, gazetteer, actors, taxonomy."""
+from datetime import date
+
+import pytest
+
+from frontlines import clean, dates, ingest
+from frontlines.actors import registry
+from frontlines.fatalities import fatalities
+from frontlines.geo import gazetteer, haversine_km
+from frontlines.records import Report
+from frontlines.taxonomy import taxonomy
+
+from .conftest import SAMPLES, SHARED
+
+PUB = date(2017, 11, 3)
+
+
+@pytest.mark.parametrize("expr,expected", [
+    ("yesterday", (date(2017, 11, 2), 1)),
+    ("late last month", (date(2017, 10, 1), 3)),
+    ("early September", (date(2017, 9, 1), 3)),
+    ("Tuesday", (date(2017, 10, 31), 1)),
+    ("on 17 November 2016", (date(2016, 11, 17), 1)),
+    ("Oct. 30", (date(2017, 10, 30), 1)),
+    ("over a year ago", (date(2016, 9, 1), 3)),
+    ("last week", (date(2017, 10, 23), 2)),
+])
+def test_relative_dates(expr, expected):
+    assert dates.resolve(expr, PUB) == expected
+
+
+def test_future_dates_are_not_event_dates():
+    assert dates.resolve("next week", PUB) is None
+    assert dates.resolve("tomorrow", PUB) is None
+
+
+def test_published_from_file_name_and_page():
+    assert dates.published_from_text("no date here", "x/deir-ezzor-2017-11-03.txt") == "2017-11-03"
+    assert dates.published_from_text("Title\nPosted March 5, 2020 by staff\nBody", None) == "2020-03-05"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Gunmen shot dead five people in Kano on Tuesday.", 5),
+    ("opened fire at a market, killing 18 people, a local official said", 18),
+    ("The end result was about 100 Syrian soldiers dead and over a hundred more wounded", 100),
+    ("Eighteen people were killed in the attack.", 18),
+    ("The attack killed at least 12 people, while other sources said 20 were killed.", 12),
+    ("Police killed a man in Kibera.", 1),
+    ("The raid left four people wounded.", None),
+    ("Rebels killed 10^12 people.", None),
+])
+def test_fatalities(sentence, expected):
+    assert fatalities(sentence) == expected
+
+
+def test_comment_section_is_cut_from_flattened_page():
+    raw = (SAMPLES / "mosul-2017-07-10.txt").read_text()
+    main, dropped = clean.split_comments(raw)
+    assert "Tal Afar" in main
+    assert "march on Raqqa" not in main and "march on Raqqa" in dropped
+
+
+def test_shared_sample_comments_dropped():
+    path = SHARED / "samples" / "deir-ezzor-2017-11-03.txt"
+    if not path.exists():
+        pytest.skip("shared sample not present")
+    rep = clean.clean(Report("d", path.read_text()))
+    assert rep.text.rstrip().endswith("refugees that remain.")
+    assert "Permalink" not in rep.text and "W T F" not in rep.text
+
+
+def test_html_main_text_without_comments_and_date_from_metadata():
+    rep = ingest.read_report(SAMPLES / "nairobi-2023-07-07.html")
+    assert rep.is_html
+    clean.clean(rep)
+    assert "tear gas" in rep.text
+    assert "burn their cars" not in rep.text and "Copyright" not in rep.text
+    assert rep.published == "2023-07-07"
+
+
+def test_bad_input_is_rejected_with_a_reason(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "latin1.txt").write_bytes("Soldiers clashed near Kabul, caf\xe9 owners said.".encode("latin-1"))
+    out = {getattr(r, "doc_id"): r for r in ingest.read_inputs([tmp_path])}
+    assert isinstance(out["empty"], ingest.Rejected) and "empty" in out["empty"].reason
+    assert isinstance(out["binary"], ingest.Rejected) and "binary" in out["binary"].reason
+    assert isinstance(out["latin1"], Report) and "café" in out["latin1"].raw
+
+
+def test_gazetteer_resolves_transliterations_with_country_context():
+    g = gazetteer()
+    p = g.resolve("Deir Ezzor", {"SY": 1.0})
+    assert p.country_code == "SY" and haversine_km(p.latitude, p.longitude, 35.3359, 40.1408) < 5
+    q = g.resolve("al-Qaem", {"SY": 0.6, "IQ": 0.4})
+    assert q.country_code == "IQ" and haversine_km(q.latitude, q.longitude, 34.3686, 41.0944) < 25
+    assert g.resolve("Kano").country_code == "NG"
+    assert g.resolve("Old City", {"IQ": 1.0}) is None or g.resolve("Old City", {"IQ": 1.0}).population >= 100_000
+
+
+def test_actor_registry_normalises_aliases_and_state_forces():
+    r = registry()
+    found = {m.text: m.canonical("SY", 2017) for m in
+             r.mentions("the SAA's elite Tiger Forces and ISIS fighters clashed as Iraqi troops and the SDF watched")}
+    assert found["SAA"] == "Military Forces of Syria"
+    assert found["Tiger Forces"] == "Military Forces of Syria"
+    assert found["Iraqi troops"] == "Military Forces of Iraq"
+    assert found["SDF"] == "Syrian Democratic Forces"
+    assert "Islamic State" in found.values()
+    (police,) = r.mentions("police")
+    assert police.canonical("KE", 2015) == "Police Forces of Kenya (2013-2022)"
+    assert police.canonical("KE", 2023) == "Police Forces of Kenya (2022-)"
+
+
+def test_taxonomy_has_all_25_acled_sub_event_types():
+    subs = taxonomy().sub_event_types
+    assert len(subs) == 25
+    assert subs["Air/drone strike"] == "Explosions/Remote violence"
+    assert subs["Looting/property destruction"] == "Strategic developments"
