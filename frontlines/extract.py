@@ -68,15 +68,26 @@ class DocContext:
             if m.name and m.kind in ("rebel", "militia"):
                 groups[m.name] += 1
         self.salient_group = groups.most_common(1)[0][0] if groups else None
-        focus = Counter()
         first_para_end = min(len(doc.text), 600)
-        self.mentions = {}
-        for sent in doc.sents:
-            sm = self.mentions[sent.start] = SentenceMentions(sent, self)
-            for p, span in sm.places:
-                if p.kind not in BROAD:
-                    focus[p] += 2 if span.start_char < first_para_end else 1
-                    self.countries[p.country_code] = self.countries.get(p.country_code, 0) + 0.1
+        # two passes: the places found first tell which countries the report is about,
+        # and every name is then resolved again in that context
+        for _ in range(2):
+            focus = Counter()
+            self.mentions = {}
+            found = Counter()
+            for sent in doc.sents:
+                sm = self.mentions[sent.start] = SentenceMentions(sent, self)
+                for p, span in sm.places:
+                    if p.kind not in BROAD:
+                        focus[p] += 2 if span.start_char < first_para_end else 1
+                    if p.country_code:
+                        found[p.country_code] += 1
+            if not found:
+                break
+            n = sum(found.values())
+            self.countries = {cc: self.countries.get(cc, 0) + 0.5 * k / n for cc, k in found.items()} | \
+                {cc: w for cc, w in self.countries.items() if cc not in found}
+            self.places = {}
         self.focus = focus.most_common(1)[0][0] if focus else None
         if self.focus is None and counts:
             self.focus = g.resolve(g.country_name(counts.most_common(1)[0][0]))
