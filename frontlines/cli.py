@@ -1,4 +1,4 @@
-"""Command line: frontlines run | extract | eval | bench."""
+"""Command line: frontlines run | extract | ingest | events | show | control | eval | bench."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 from . import __version__
 
@@ -16,7 +17,7 @@ BUNDLED = HERE / "samples"
 
 def default_inputs() -> list[str]:
     """The bundled sample reports, plus the project's shared sample when it sits beside the clone."""
-    found = sorted(str(p) for p in BUNDLED.glob("*") if p.suffix in (".txt", ".html"))
+    found = sorted(str(p) for p in [*BUNDLED.glob("*"), *BUNDLED.glob("merge/*")] if p.suffix in (".txt", ".html"))
     for shared in (HERE.parent.parent / "shared" / "samples", Path.cwd().parent / "shared" / "samples"):
         if shared.is_dir():
             found += sorted(str(p) for p in shared.glob("*.txt"))
@@ -57,9 +58,11 @@ def _process(inputs, published=None, quiet=False, limit=None):
     return results, rejected
 
 
-def print_table(events, out=sys.stdout):
-    cols = [("event_date", 10), ("sub_event_type", 34), ("actor1", 30), ("actor2", 26), ("location", 22),
-            ("fatalities", 4)]
+TABLE_COLS = [("event_date", 10), ("sub_event_type", 34), ("actor1", 30), ("actor2", 26), ("location", 22),
+              ("fatalities", 4)]
+
+
+def print_table(events, out=sys.stdout, cols=TABLE_COLS):
     print("  ".join(f"{c[:w]:<{w}}" for c, w in cols), file=out)
     for e in events:
         print("  ".join(f"{str(getattr(e, c) if getattr(e, c) is not None else '')[:w]:<{w}}" for c, w in cols),
@@ -67,6 +70,7 @@ def print_table(events, out=sys.stdout):
 
 
 def _summary(results, rejected, out=sys.stderr):
+    sys.stdout.flush()
     n_ev = sum(len(r.events) for r in results)
     print(f"{len(results)} reports processed, {n_ev} events, {len(rejected)} rejected", file=out)
     for r in rejected:
@@ -85,19 +89,37 @@ def _write_predictions(results, path):
 
 
 def cmd_run(a):
+    """The main job: extract, store and merge (a fresh out/frontlines.db), print the merged events,
+    export them, and write the per-report predictions."""
+    from . import control
     from .export import write_csv, write_geojson, write_parquet
+    from .store import open_store, to_event
     inputs = a.inputs or default_inputs()
     results, rejected = _process(inputs, a.published, a.quiet)
-    events = [e for r in results for e in r.events]
-    print_table(events)
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
+    db = out / "frontlines.db"
+    for f in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        f.unlink(missing_ok=True)
+    with open_store(str(db)) as store:
+        for r in [*results, *rejected]:
+            store.add(r)
+        rows = store.events()
+        places = control.overview(store.territory_events())
+    events = [to_event(r) for r in rows]
+    print_table([SimpleNamespace(**r) for r in rows], cols=[*TABLE_COLS, ("n_sources", 3)])
+    sys.stdout.flush()
     write_csv(events, out / "events.csv")
     write_geojson(events, out / "events.geojson")
     write_parquet(events, out / "events.parquet")
     _write_predictions(results, out / "predictions.jsonl")
     _summary(results, rejected)
-    print(f"wrote {out}/events.csv, events.geojson, events.parquet, predictions.jsonl", file=sys.stderr)
+    n_mentions = sum(len(r.events) for r in results)
+    print(f"{n_mentions} extracted events merged into {len(rows)} events "
+          f"({sum(r['n_sources'] > 1 for r in rows)} told by more than one report); "
+          f"control timelines for {len(places)} places", file=sys.stderr)
+    print(f"wrote {out}/events.csv, events.geojson, events.parquet (merged events), predictions.jsonl "
+          f"(per report), frontlines.db (store: frontlines events|show|control --db {db})", file=sys.stderr)
     return 0
 
 
@@ -115,6 +137,102 @@ def cmd_extract(a):
     if a.table:
         print_table(events, out=sys.stderr)
     _summary(results, rejected)
+    return 0
+
+
+def cmd_ingest(a):
+    from .ingest import read_inputs
+    from .pipeline import ingest
+    from .store import open_store
+    total = _count(a.inputs)
+    with open_store(a.db) as store, _progress(None, total=total, disable=a.quiet or (total or 0) < 2) as bar:
+        c = ingest(read_inputs(a.inputs), store, a.published, on_item=lambda _: bar.update(1))
+        n_ev, n_rep = store.count_events(), len(store.reports("processed"))
+        rejected = [r for r in store.reports("rejected")]
+    print(f"{c['added']} reports added, {c['replaced']} replaced (changed page), {c['skipped']} already stored, "
+          f"{c['rejected']} rejected; {c['new_events']} new events, {c['merged']} merged into events told by "
+          f"other reports", file=sys.stderr)
+    print(f"store {store.url}: {n_ev} events from {n_rep} reports", file=sys.stderr)
+    if c["rejected"]:
+        for r in rejected:
+            print(f"  rejected {r['doc_id']} ({r['source']}): {r['reason']}", file=sys.stderr)
+    return 0
+
+
+def _filters(a) -> dict:
+    return {k: getattr(a, k) for k in ("country", "since", "until", "type", "actor", "location")
+            if getattr(a, k, None)}
+
+
+def cmd_events(a):
+    from .export import write_csv, write_geojson, write_parquet
+    from .store import open_store, to_event
+    with open_store(a.db) as store:
+        rows = store.events(**_filters(a), limit=a.limit)
+    fmt = a.format or (Path(a.output).suffix.lstrip(".") if a.output else "table")
+    fmt = {"jsonl": "json", "ndjson": "json"}.get(fmt, fmt)
+    if fmt == "table":
+        print_table([SimpleNamespace(**r) for r in rows], cols=[("event_id", 20), *TABLE_COLS, ("n_sources", 3)])
+    elif fmt == "json":
+        fh = open(a.output, "w", encoding="utf-8") if a.output else sys.stdout
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        if a.output:
+            fh.close()
+    else:
+        if not a.output:
+            if fmt != "csv":
+                raise SystemExit(f"--format {fmt} needs -o FILE")
+            write_csv(map(to_event, rows), sys.stdout)
+        else:
+            {"csv": write_csv, "geojson": write_geojson, "parquet": write_parquet}[fmt](map(to_event, rows), a.output)
+    print(f"{len(rows)} events", file=sys.stderr)
+    return 0
+
+
+def cmd_show(a):
+    from .store import open_store
+    with open_store(a.db) as store:
+        ev = store.event(a.event_id)
+    if ev is None:
+        print(f"no event {a.event_id}", file=sys.stderr)
+        return 1
+    print(json.dumps(ev, ensure_ascii=False, indent=1))
+    return 0
+
+
+def cmd_control(a):
+    from . import control
+    from .store import open_store
+    with open_store(a.db) as store:
+        events = store.territory_events()
+    if not a.place:
+        rows = control.overview(events, a.at)
+        if a.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=1))
+            return 0
+        print(f"{'place':<26}{'country':<14}{'held by':<42}{'since':<12}contested")
+        for r in rows:
+            print(f"{r['location'][:25]:<26}{(r['country'] or '')[:13]:<14}{(r['controller'] or '(unknown)')[:41]:<42}"
+                  f"{r['since']:<12}{'yes' if r['contested'] else ''}")
+        return 0
+    res = control.query(events, a.place, a.at)
+    if a.json:
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+        return 0 if res["timeline"] else 1
+    if not res["timeline"]:
+        print(f"no territorial events at {a.place!r} in the store", file=sys.stderr)
+        return 1
+    print(f"{res['place']} ({res['country']}): {len(res['timeline'])} control changes")
+    for e in res["timeline"]:
+        flag = "  CONTESTED by " + ", ".join(c["controller"] for c in e["rival_claims"]) if e["contested"] else ""
+        print(f"  {e['date']}  {(e['controller'] or '(unknown)')} took it"
+              f"{' from ' + e['previous'] if e['previous'] else ''}  [{e['n_sources']} source(s)]{flag}")
+        print(f"      \"{e['evidence'][:160]}\"")
+    if a.at:
+        who = res["controller"] or ("an unnamed actor (since " + res["since"] + ")" if res["since"]
+                                    else "no recorded controller")
+        print(f"on {res['at']}: {who}{' (contested)' if res['contested'] else ''}")
     return 0
 
 
@@ -137,6 +255,8 @@ def cmd_eval(a):
         os.unlink(tmp.name)
         _write_predictions(results, pred_path)
         preds = {r.report.doc_id: json.loads(json.dumps(_pred(r))) for r in results}
+        if any(e.get("cluster") for line in gold for e in line.get("events") or []):
+            _merge_into_store(results, preds)
         rep = score(gold, preds)
         with open(out_dir / (Path(gold_path).stem + ".scores.json"), "w", encoding="utf-8") as f:
             json.dump(rep, f, indent=1)
@@ -148,6 +268,17 @@ def cmd_eval(a):
             with open(a.json, "a", encoding="utf-8") as f:
                 f.write(json.dumps({"gold": str(gold_path), **rep}) + "\n")
     return status
+
+
+def _merge_into_store(results, preds) -> None:
+    """Ingest the reports, in order, into a fresh in-memory store and note for every predicted
+    event which stored (merged) event it became: what the merge scores read."""
+    from .store import Store
+    with Store(":memory:") as store:
+        for r in results:
+            ids = store.add(r).get("event_ids") or []
+            for ev, eid in zip(preds[r.report.doc_id]["events"], ids):
+                ev["merged_event_id"] = eid
 
 
 def _gold_input(line: dict, gold_path) -> dict:
@@ -210,6 +341,41 @@ def main(argv=None) -> int:
     e.add_argument("--table", action="store_true", help="print an events table on stderr")
     e.add_argument("-q", "--quiet", action="store_true")
     e.set_defaults(func=cmd_extract)
+
+    db_help = "store: a SQLite path or postgresql://... URL (default: $FRONTLINES_DB, else ./frontlines.db)"
+    g = sub.add_parser("ingest", help="extract events into the store, merging events told by several reports; "
+                                      "re-ingesting is a no-op and a killed run resumes")
+    g.add_argument("inputs", nargs="+", help=".txt, .html, gold-format .jsonl files or folders")
+    g.add_argument("--db", help=db_help)
+    g.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that lack one")
+    g.add_argument("-q", "--quiet", action="store_true")
+    g.set_defaults(func=cmd_ingest)
+
+    q = sub.add_parser("events", help="list or export stored events, with filters")
+    q.add_argument("--db", help=db_help)
+    q.add_argument("--country")
+    q.add_argument("--since", help="YYYY-MM-DD (inclusive)")
+    q.add_argument("--until", help="YYYY-MM-DD (inclusive)")
+    q.add_argument("--type", help="event type or sub-event type, e.g. Battles or 'Air/drone strike'")
+    q.add_argument("--actor", help="part of an actor name (actor1 or actor2)")
+    q.add_argument("--location")
+    q.add_argument("--limit", type=int)
+    q.add_argument("--format", choices=["table", "csv", "geojson", "parquet", "json"],
+                   help="default: from -o's extension, else table")
+    q.add_argument("-o", "--output", help="write to this file")
+    q.set_defaults(func=cmd_events)
+
+    w = sub.add_parser("show", help="one stored event with every source and evidence sentence")
+    w.add_argument("event_id")
+    w.add_argument("--db", help=db_help)
+    w.set_defaults(func=cmd_show)
+
+    c = sub.add_parser("control", help="who controls a place over time (no PLACE: every place, latest holder)")
+    c.add_argument("place", nargs="?")
+    c.add_argument("--at", help="YYYY-MM-DD: who held it on that date")
+    c.add_argument("--db", help=db_help)
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_control)
 
     v = sub.add_parser("eval", help="score extraction against gold files (shared/gold/FORMAT.md)")
     v.add_argument("gold", nargs="+")

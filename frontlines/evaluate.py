@@ -91,6 +91,8 @@ class Scorer:
         self.sub_pred: list[str] = []
         self.places = Counter()
         self.place_err: list[float] = []
+        self.links: list[tuple] = []   # (doc, gold cluster, merged event id or None) for merge scoring
+        self.gold_mentions: list[dict] = []
 
     def _tally(self, name: str, ok: Optional[bool]):
         if ok is not None:
@@ -117,6 +119,12 @@ class Scorer:
         for j, p in enumerate(pred):
             if j not in matched_p and _hits_non_event(p, gl.get("non_events") or []):
                 self.c["non_event_fp"] += 1
+        matched_g = dict(pairs)
+        for i, g in enumerate(gold):
+            if g.get("cluster"):
+                self.gold_mentions.append({**g, "report_id": gl.get("doc_id")})
+                j = matched_g.get(i)
+                self.links.append((gl.get("doc_id"), g["cluster"], pred[j].get("merged_event_id") if j is not None else None))
         for i, j in pairs:
             g, p = gold[i], pred[j]
             if "sub_event_type" in g:
@@ -193,6 +201,12 @@ class Scorer:
             if self.loc_err:
                 out["events"]["median_location_error_km"] = statistics.median(self.loc_err)
                 out["events"]["location_within_25km"] = sum(e <= 25 for e in self.loc_err) / len(self.loc_err)
+        if self.links:
+            out["merge"] = merge_report(self.links)
+            from .merge import cluster
+            oracle = [(m["report_id"], m["cluster"], k) for k, group in enumerate(cluster(self.gold_mentions))
+                      for m in group]
+            out["merge_on_gold_events"] = merge_report(oracle)
         if c["typing_docs"]:
             labels = sorted(set(self.sub_gold))
             f1s = []
@@ -218,6 +232,32 @@ class Scorer:
                              "accuracy_161km": c["places_161"] / c["places_tp"] if c["places_tp"] else None,
                              "median_error_km": statistics.median(self.place_err) if self.place_err else None}
         return out
+
+
+def merge_report(links: list[tuple]) -> dict:
+    """Pairwise merge scores over gold events from different reports: a pair is linked in gold
+    when both have the same cluster, and predicted linked when both matched mentions went to one
+    stored event. `recall_end_to_end` also counts gold pairs whose events were not extracted."""
+    tp = pred_pairs = gold_pairs = gold_pairs_matched = 0
+    for a in range(len(links)):
+        for b in range(a + 1, len(links)):
+            (da, ca, ea), (db, cb, eb) = links[a], links[b]
+            if da == db:
+                continue
+            same_gold = ca == cb
+            both = ea is not None and eb is not None
+            same_pred = both and ea == eb
+            gold_pairs += same_gold
+            gold_pairs_matched += same_gold and both
+            pred_pairs += same_pred and both
+            tp += same_gold and same_pred
+    p = tp / pred_pairs if pred_pairs else 0.0
+    r = tp / gold_pairs_matched if gold_pairs_matched else 0.0
+    matched = [x for x in links if x[2] is not None]
+    return {"mentions": len(links), "mentions_extracted": len(matched), "gold_events": len({x[1] for x in links}),
+            "stored_events_for_them": len({x[2] for x in matched}), "pair_precision": p, "pair_recall": r,
+            "pair_f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "pair_recall_end_to_end": tp / gold_pairs if gold_pairs else 0.0}
 
 
 def score(gold_lines: Iterable[dict], preds: dict[str, dict]) -> dict:

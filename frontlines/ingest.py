@@ -72,8 +72,8 @@ def read_gold_line(line: str, base: Path, lineno: int) -> Report:
 def iter_paths(inputs) -> Iterator[Path]:
     for p in map(Path, inputs):
         if p.is_dir():
-            for q in sorted(p.rglob("*")):
-                if q.is_file() and q.suffix.lower() in TEXT_EXT | HTML_EXT | JSONL_EXT:
+            for q in sorted(p.rglob("*")):   # .md only when named: a folder's README is no report
+                if q.is_file() and q.suffix.lower() in (TEXT_EXT - {".md"}) | HTML_EXT | JSONL_EXT:
                     yield q
         else:
             yield p

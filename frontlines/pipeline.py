@@ -1,6 +1,7 @@
 """The stages composed: ingest -> clean -> date -> nlp -> extract (resolve happens inside extract)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Union
 
@@ -82,3 +83,28 @@ def run(items: Iterable[Union[Report, Rejected]], published: Optional[str] = Non
 
 def run_paths(paths, published: Optional[str] = None) -> Iterator[Union[Result, Rejected]]:
     return run(read_inputs(paths), published)
+
+
+def ingest(items: Iterable[Union[Report, Rejected]], store, published: Optional[str] = None,
+           on_item=None) -> Counter:
+    """Run the pipeline into a store. Reports the store already holds are skipped before any
+    parsing, so a run that was killed resumes where it stopped. Returns counts by outcome."""
+    counts: Counter = Counter()
+
+    def fresh():
+        for item in items:
+            if isinstance(item, Report) and store.known(item):
+                counts["skipped"] += 1
+                if on_item:
+                    on_item(item)
+                continue
+            yield item
+
+    for r in run(fresh(), published):
+        st = store.add(r)
+        counts[st["status"]] += 1
+        counts["new_events"] += st["new_events"]
+        counts["merged"] += st["merged"]
+        if on_item:
+            on_item(r)
+    return counts

@@ -13,3 +13,26 @@ def deir_ezzor_gold():
     if not path.exists():
         pytest.skip("shared/gold is not beside this clone")
     return path
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request, tmp_path):
+    """A fresh store of each kind: a SQLite file, and a new database on the test PostgreSQL server
+    (scripts/test.sh starts one and sets FRONTLINES_TEST_PG; under CI=true its absence fails)."""
+    import os
+    import uuid
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    admin = os.environ.get("FRONTLINES_TEST_PG")
+    if not admin:
+        if os.environ.get("CI"):
+            pytest.fail("FRONTLINES_TEST_PG is not set: scripts/test.sh starts PostgreSQL for CI")
+        pytest.skip("no PostgreSQL server (FRONTLINES_TEST_PG unset)")
+    import psycopg
+    name = "fl_test_" + uuid.uuid4().hex[:10]
+    with psycopg.connect(admin, autocommit=True) as c:
+        c.execute(f"CREATE DATABASE {name}")
+    yield admin.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(admin, autocommit=True) as c:
+        c.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -140,3 +140,16 @@ def test_exports_keep_events_with_missing_actors_and_coordinates(tmp_path):
     assert write_csv(evs, tmp_path / "e.csv") == 2
     write_geojson(evs, tmp_path / "e.geojson")
     assert len(json.load(open(tmp_path / "e.geojson"))["features"]) == 1
+
+
+def test_merge_scores_on_the_bundled_multi_report_set(tmp_path):
+    """Several reports of the same events (frontlines/samples/merge): merged right when the
+    events are given, and no wrong merge among the events the pipeline extracts."""
+    p = subprocess.run([sys.executable, "-m", "frontlines", "eval", str(SAMPLES / "merge" / "gold.jsonl"), "--out-dir",
+                        str(tmp_path), "-q"], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert p.returncode == 0, p.stderr
+    scores = json.load(open(tmp_path / "gold.scores.json"))
+    oracle, real = scores["merge_on_gold_events"], scores["merge"]
+    assert oracle["gold_events"] == 8 and oracle["mentions"] == 14
+    assert oracle["pair_precision"] >= 0.9 and oracle["pair_recall"] >= 0.9
+    assert real["mentions_extracted"] >= 4 and real["pair_precision"] >= 0.9
