@@ -360,13 +360,12 @@ def _date_for(tok, sent, ctx: DocContext):
         r = dt.resolve(sent.doc[start:ent.end].text, ctx.published)
         if r is None:
             continue
-        if r[0] > ctx.published:
-            continue
         dist = min(abs(ent.start - tok.i), abs(ent.end - tok.i))
         if best is None or dist < best[0]:
             best = (dist, r)
     if best:
-        return best[1]
+        # the date told with the event is after publication: a plan, a typo or a hoax, not an event
+        return best[1] if best[1][0] <= ctx.published else None
     m = RELATIVE_DATE.search(sent.text)
     if m:
         r = dt.resolve(m.group(0), ctx.published)
@@ -437,6 +436,8 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             if m.end - m.start == 1 and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
                     and not any(o.start <= tok.head.i - sent.start < o.end for o in matches if o is not m):
                 continue
+            if tok.ent_type_ in ("DATE", "TIME"):   # "in March" is a month, not a march
+                continue
             if not _asserted(tok, sent):
                 continue
             # "the attack" refers back to an event already told; not a new one
@@ -464,7 +465,10 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             if etype == "Violence against civilians" and (a2 is None or a2.kind not in ("civilians", "protesters")):
                 a2 = Mention(0, 0, "", None, "civilians")
             place, gp = _place_for(tok, sm, ctx)
-            d, tp = _date_for(tok, sent, ctx)
+            when = _date_for(tok, sent, ctx)
+            if when is None:
+                continue
+            d, tp = when
             cc = place.country_code if place else None
             fat = fatalities(sent.text)
             ev = Event(

@@ -12,7 +12,10 @@ from .records import Report
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson"}
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 10 * 1024 * 1024     # a news page is far smaller; HTML cleaning costs about 1 s a MB
+BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
+STRAY_BYTES = 0.01   # UTF-8 with up to 1% undecodable bytes is a page with a few mis-encoded characters
 
 
 @dataclass
@@ -24,15 +27,25 @@ class Rejected:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 first, then the charset_normalizer guess. Raises ValueError."""
+    """Bytes to text: a byte-order mark, else UTF-8 (a few stray bytes replaced), else the
+    charset_normalizer guess. Raises ValueError with the reason."""
     if not data.strip():
         raise ValueError("empty")
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as e:
+                raise ValueError(f"undecodable bytes ({codec} byte-order mark, then invalid data)") from e
     if b"\x00" in data[:4096]:
         raise ValueError("binary content (NUL bytes)")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= STRAY_BYTES * len(text):
+        return text   # mostly UTF-8: mixed encodings or a few corrupt bytes
     from charset_normalizer import from_bytes
     best = from_bytes(data).best()
     if best is None:
@@ -46,16 +59,22 @@ def looks_like_html(text: str) -> bool:
 
 
 def read_report(path: Path, doc_id: str | None = None) -> Report:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ValueError(f"too large ({size:,} bytes > {MAX_BYTES:,})")
     data = path.read_bytes()
-    if len(data) > MAX_BYTES:
-        raise ValueError(f"too large ({len(data)} bytes > {MAX_BYTES})")
     text = decode(data)
     is_html = path.suffix.lower() in HTML_EXT or looks_like_html(text)
     return Report(doc_id=doc_id or path.stem, raw=text, is_html=is_html, source=str(path))
 
 
 def read_gold_line(line: str, base: Path, lineno: int) -> Report:
-    d = json.loads(line)
+    try:
+        d = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"invalid JSON: {e}") from e
+    if not isinstance(d, dict):
+        raise ValueError(f"a gold line must be a JSON object, not a {type(d).__name__}")
     doc_id = str(d.get("doc_id") or f"{base.stem}-{lineno}")
     if d.get("text") is not None:
         rep = Report(doc_id=doc_id, raw=d["text"], is_html=looks_like_html(d["text"]),
@@ -93,11 +112,27 @@ def read_inputs(inputs) -> Iterator[Union[Report, Rejected]]:
                     if not line.strip():
                         continue
                     try:
-                        yield read_gold_line(line, path, i)
-                    except (ValueError, OSError, TypeError) as e:
-                        yield Rejected(f"{path.stem}:{i}", str(path), str(e))
+                        rep = read_gold_line(line, path, i)
+                    except Exception as e:   # one bad line never stops the file
+                        yield Rejected(_line_id(line) or f"{path.stem}:{i}", str(path), _reason(e))
+                        continue
+                    yield rep
         else:
             try:
-                yield read_report(path)
-            except (ValueError, OSError) as e:
-                yield Rejected(path.stem, str(path), str(e))
+                rep = read_report(path)
+            except Exception as e:   # one bad file never stops the batch
+                yield Rejected(path.stem, str(path), _reason(e))
+                continue
+            yield rep
+
+
+def _reason(e: Exception) -> str:
+    if isinstance(e, FileNotFoundError):
+        return f"no such file: {e.filename}"
+    return str(e) if isinstance(e, ValueError) else f"{type(e).__name__}: {e}"
+
+
+def _line_id(line: str) -> str | None:
+    """The doc_id of a gold line that could not be read, when one can still be seen."""
+    m = re.search(r'"doc_id"\s*:\s*"([^"]{1,200})"', line)
+    return m.group(1) if m else None

@@ -8,9 +8,11 @@ from typing import Iterable, Iterator, Optional, Union
 from . import clean as clean_stage
 from . import dates, extract as extract_stage, nlp
 from .ingest import Rejected, read_inputs
+from .language import why_not_english
 from .records import Event, Report
 
 MIN_CHARS = 20
+MAX_CHARS = 500_000     # main text; a news report is a few thousand characters
 
 
 @dataclass
@@ -25,6 +27,9 @@ def prepare(report: Report, published: Optional[str] = None) -> Report:
     """Clean a report and settle its publication date (given > metadata > page > today)."""
     clean_stage.clean(report)
     report.published = published or report.published or dates.published_from_text(report.raw, report.source)
+    found = dates.parse_iso(report.published)
+    if found is None or found > dates.date.today() + dates.timedelta(days=1):
+        report.published = None   # unreadable or in the future: not a publication date; today is used
     return report
 
 
@@ -32,7 +37,9 @@ def check(report: Report) -> Optional[str]:
     """Why a cleaned report cannot be processed, or None."""
     if len(report.text.strip()) < MIN_CHARS:
         return "no main text after cleaning (empty, or only comments/boilerplate)"
-    return None
+    if len(report.text) > MAX_CHARS:
+        return f"main text too long ({len(report.text):,} characters > {MAX_CHARS:,}): not a single report"
+    return why_not_english(report.text)
 
 
 def analyse(report: Report, doc) -> Result:
@@ -53,13 +60,24 @@ def run(items: Iterable[Union[Report, Rejected]], published: Optional[str] = Non
     """Process reports in order, parsing in batches; bad reports come out as Rejected, never raise."""
     batch: list[Report] = []
 
+    def one(rep, doc):
+        try:
+            return analyse(rep, doc)
+        except Exception as e:  # one bad report never stops a batch
+            return Rejected(rep.doc_id, rep.source or "", f"extraction failed: {type(e).__name__}: {e}")
+
     def flush():
-        texts = [r.text for r in batch]
-        for rep, doc in zip(batch, nlp.parse_many(texts, batch_size=batch_size)):
-            try:
-                yield analyse(rep, doc)
-            except Exception as e:  # one bad report never stops a batch
-                yield Rejected(rep.doc_id, rep.source or "", f"extraction failed: {type(e).__name__}: {e}")
+        try:
+            docs = list(nlp.parse_many([r.text for r in batch], batch_size=batch_size))
+        except Exception:   # the parser failed on the batch: parse one by one to find the culprit
+            docs = []
+            for rep in batch:
+                try:
+                    docs.append(nlp.parse(rep.text))
+                except Exception as e:
+                    docs.append(Rejected(rep.doc_id, rep.source or "", f"parsing failed: {type(e).__name__}: {e}"))
+        for rep, doc in zip(batch, docs):
+            yield doc if isinstance(doc, Rejected) else one(rep, doc)
         batch.clear()
 
     for item in items:

@@ -153,3 +153,15 @@ def test_merge_scores_on_the_bundled_multi_report_set(tmp_path):
     assert oracle["gold_events"] == 8 and oracle["mentions"] == 14
     assert oracle["pair_precision"] >= 0.9 and oracle["pair_recall"] >= 0.9
     assert real["mentions_extracted"] >= 4 and real["pair_precision"] >= 0.9
+
+
+def test_an_event_dated_after_publication_is_no_event():
+    assert extract_text("On 3 March 2099 troops attacked the town of Kano, killing 12 people.",
+                        published="2020-01-01") == []
+
+
+@pytest.mark.parametrize("text", ["On 3 March 2019 troops attacked the town of Kano, killing 12 people.",
+                                  "Gunmen attacked a village near Jos in early March, killing 7 people."])
+def test_a_month_name_is_not_a_march(text):
+    evs = extract_text(text, published="2019-06-01")
+    assert evs and all(e["event_type"] != "Protests" for e in evs)
