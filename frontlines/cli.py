@@ -1,4 +1,4 @@
-"""Command line: frontlines run | extract | ingest | events | show | control | eval | bench."""
+"""Command line: frontlines run | extract | ingest | events | show | control | serve | eval | bench."""
 from __future__ import annotations
 
 import argparse
@@ -236,6 +236,15 @@ def cmd_control(a):
     return 0
 
 
+def cmd_serve(a):
+    import uvicorn
+    from .server import create_app
+    app = create_app(a.db, a.token)
+    print(f"frontlines: map on http://{a.host}:{a.port}/  API docs on http://{a.host}:{a.port}/docs", file=sys.stderr)
+    uvicorn.run(app, host=a.host, port=a.port, log_level="warning")
+    return 0
+
+
 def cmd_eval(a):
     from .evaluate import format_report, read_jsonl, score
     status = 0
@@ -376,6 +385,13 @@ def main(argv=None) -> int:
     c.add_argument("--db", help=db_help)
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=cmd_control)
+
+    sv = sub.add_parser("serve", help="HTTP API (OpenAPI docs at /docs) and the web map")
+    sv.add_argument("--db", help=db_help)
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--token", help="API token for submitting reports (default: $FRONTLINES_API_TOKEN; none: off)")
+    sv.set_defaults(func=cmd_serve)
 
     v = sub.add_parser("eval", help="score extraction against gold files (shared/gold/FORMAT.md)")
     v.add_argument("gold", nargs="+")

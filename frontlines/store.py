@@ -175,11 +175,15 @@ class Store:
             return self.add_rejected(item)
         rep = item.report
         rid, url, digest = report_id(rep), report_url(rep), rep.content_hash
-        stats = {"status": "added", "new_events": 0, "merged": 0, "event_ids": []}
+        stats = {"status": "added", "new_events": 0, "merged": 0, "event_ids": [], "report_id": rid}
         with self.transaction():
             old = self.q("SELECT report_id, content_hash, status FROM reports WHERE report_id = ? OR content_hash = ?",
                          (rid, digest))
-            if any(o["content_hash"] == digest and o["status"] == "processed" for o in old):
+            same = next((o for o in old if o["content_hash"] == digest and o["status"] == "processed"), None)
+            if same is not None:
+                stats["report_id"] = same["report_id"]
+                stats["event_ids"] = [r["event_id"] for r in self.q(
+                    "SELECT DISTINCT event_id FROM mentions WHERE report_id = ? ORDER BY event_id", (same["report_id"],))]
                 return {**stats, "status": "skipped"}
             if old:
                 stats["status"] = "replaced"

@@ -36,3 +36,15 @@ def store_url(request, tmp_path):
     yield admin.rsplit("/", 1)[0] + "/" + name
     with psycopg.connect(admin, autocommit=True) as c:
         c.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory):
+    """A SQLite store holding the bundled sample reports."""
+    from frontlines.ingest import read_inputs
+    from frontlines.pipeline import ingest
+    from frontlines.store import Store
+    db = tmp_path_factory.mktemp("store") / "samples.db"
+    with Store(str(db)) as s:
+        ingest(read_inputs([SAMPLES]), s)
+    return str(db)
