@@ -74,7 +74,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     """Main text and publication date of an HTML page (trafilatura, comments excluded)."""
     import trafilatura
     text = trafilatura.extract(html, include_comments=False, include_tables=False,
-                               favor_precision=True, deduplicate=True) or ""
+                               favor_precision=True, deduplicate=False) or ""   # its dedup cache spans calls
     date = None
     try:
         meta = trafilatura.extract_metadata(html)

@@ -31,14 +31,18 @@ def _progress(it, total=None, desc="reports", disable=False):
 
 
 def _count(inputs) -> int | None:
+    """How many reports the inputs hold, for the progress bar (None when only reading them tells)."""
+    from .ingest import iter_paths, kind
     n = 0
-    from .ingest import JSONL_EXT, iter_paths
     for p in iter_paths(inputs):
-        if p.suffix.lower() in JSONL_EXT:
+        k = kind(p)
+        if k == "jsonl" and p.suffix.lower() != ".gz":
             with open(p, "rb") as f:
                 n += sum(1 for line in f if line.strip())
-        else:
+        elif k == "report":
             n += 1
+        else:
+            return None
     return n
 
 
@@ -236,6 +240,27 @@ def cmd_control(a):
     return 0
 
 
+def cmd_batch(a):
+    from .executors import load_into_store, run_batch
+    from .ingest import read_inputs
+    total = _count(a.inputs)
+    with _progress(None, total=total, disable=a.quiet) as bar:
+        t = time.time()
+        totals = run_batch(read_inputs(a.inputs), a.out, a.engine, a.shard_size, a.published,
+                           on_shard=lambda res: bar.update(res["reports"]))
+        dt = time.time() - t
+    print(f"{totals['shards']} shards run, {totals['skipped_shards']} already done; {totals['reports']} reports "
+          f"({totals['rejected']} rejected), {totals['events']} events in {dt:.1f}s; Parquet parts in {a.out}/",
+          file=sys.stderr)
+    if a.db:
+        from .store import open_store
+        with open_store(a.db) as store:
+            c = load_into_store(a.out, store)
+            print(f"store {store.url}: {c['added']} reports added, {c['skipped']} already stored, {c['rejected']} "
+                  f"rejected; {c['new_events']} new events, {c['merged']} merged", file=sys.stderr)
+    return 0
+
+
 def cmd_serve(a):
     import uvicorn
     from .server import create_app
@@ -303,7 +328,66 @@ def _pred(r):
     return prediction_line(r.report.doc_id, r.events, r.places)
 
 
+class _TreeMemory:
+    """Peak resident memory of this process and all its descendants (workers, Ray), sampled."""
+
+    def __init__(self, every=0.25):
+        import threading
+        self.peak, self.every, self.stop = 0, every, threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        import psutil
+        me = psutil.Process()
+        while not self.stop.is_set():
+            total = 0
+            for p in [me, *me.children(recursive=True)]:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self.stop.wait(self.every)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+
+def _bench_engine(a):
+    """Synthetic reports through the sharded pipeline on an engine, at one or more sizes."""
+    import shutil
+    import tempfile
+    from .executors import executor, run_batch
+    from .synthetic import generate
+    sizes = [int(x) for x in (a.scaling or str(a.synthetic or 20000)).split(",")]
+    ex = executor(a.engine, a.workers)
+    print(f"engine {a.engine}, {getattr(ex, 'workers', 1)} workers, shards of {a.shard_size}")
+    print(f"{'reports':>8} {'sentences':>10} {'events':>8} {'seconds':>8} {'reports/s':>10} {'sentences/s':>12} "
+          f"{'peak MiB (all processes)':>25} {'s per 1k':>9}")
+    try:
+        for n in sizes:
+            out = tempfile.mkdtemp(prefix="frontlines-bench-")
+            with _TreeMemory() as mem:
+                t = time.time()
+                tot = run_batch(generate(n, seed=n), out, ex, a.shard_size)
+                dt = time.time() - t
+            shutil.rmtree(out, ignore_errors=True)
+            print(f"{tot['reports']:>8} {tot['sentences']:>10} {tot['events']:>8} {dt:>8.1f} {tot['reports'] / dt:>10.1f} "
+                  f"{tot['sentences'] / dt:>12.1f} {mem.peak / 2**20:>25.0f} {dt / n * 1000:>9.2f}", flush=True)
+    finally:
+        ex.close()
+    return 0
+
+
 def cmd_bench(a):
+    if a.engine or a.synthetic or a.scaling:
+        a.engine = a.engine or "local"
+        return _bench_engine(a)
     import resource
     inputs = a.inputs or default_inputs()
     from .geo import gazetteer
@@ -386,6 +470,18 @@ def main(argv=None) -> int:
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=cmd_control)
 
+    bt = sub.add_parser("batch", help="the pipeline over large inputs in shards, on a process pool or Ray; "
+                                      "Parquet parts out, resumable; optionally loaded into the store")
+    bt.add_argument("inputs", nargs="+", help="folders, .txt/.html, .jsonl(.gz), .warc(.gz), .rss/.atom/.xml feeds")
+    bt.add_argument("--out", required=True, help="output folder (reports/, events/ Parquet parts; _done/ markers)")
+    bt.add_argument("--engine", choices=["inprocess", "local", "ray"], default="local",
+                    help="local: a process pool using all cores (default); ray: Ray tasks")
+    bt.add_argument("--shard-size", type=int, default=250)
+    bt.add_argument("--db", help="also load the results into this store")
+    bt.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that lack one")
+    bt.add_argument("-q", "--quiet", action="store_true")
+    bt.set_defaults(func=cmd_batch)
+
     sv = sub.add_parser("serve", help="HTTP API (OpenAPI docs at /docs) and the web map")
     sv.add_argument("--db", help=db_help)
     sv.add_argument("--host", default="127.0.0.1")
@@ -406,6 +502,12 @@ def main(argv=None) -> int:
     b.add_argument("inputs", nargs="*")
     b.add_argument("--repeat", type=int, default=1)
     b.add_argument("--limit", type=int)
+    b.add_argument("--engine", choices=["inprocess", "local", "ray"],
+                   help="run synthetic reports through the sharded pipeline on this engine")
+    b.add_argument("--synthetic", type=int, help="how many synthetic reports (default 20000 with --engine)")
+    b.add_argument("--scaling", help="comma-separated sizes, e.g. 1000,5000,20000: how cost grows")
+    b.add_argument("--workers", type=int, help="worker processes (default: one a core)")
+    b.add_argument("--shard-size", type=int, default=250)
     b.add_argument("-q", "--quiet", action="store_true")
     b.set_defaults(func=cmd_bench)
 

@@ -469,6 +469,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             if when is None:
                 continue
             d, tp = when
+            undated = d == ctx.published and not any(e.label_ in ("DATE", "TIME") for e in sent.ents)
             cc = place.country_code if place else None
             fat = fatalities(sent.text)
             ev = Event(
@@ -485,6 +486,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                 trigger=sent.doc[m.start + sent.start: m.end + sent.start].text, source=report.source,
             )
             ev.extra["priority"] = m.trigger.priority
+            ev.extra["undated"] = undated   # dated by the publication date only (headlines, mostly)
             if ev.actor1 and ev.actor1 == ev.actor2:
                 ev.actor2 = None
             same = next((o for o in sent_events if o.location == ev.location), None)
@@ -548,16 +550,31 @@ def _choose(cands):
     return out
 
 
+def _same_time(a: Event, b: Event) -> bool:
+    """Same date, or one is dated only by publication and the other within the week before it."""
+    if a.event_date == b.event_date:
+        return True
+    if a.extra.get("undated") == b.extra.get("undated"):
+        return False
+    undated, dated = (a, b) if a.extra.get("undated") else (b, a)
+    gap = (date.fromisoformat(undated.event_date) - date.fromisoformat(dated.event_date)).days
+    return 0 <= gap <= 7
+
+
 def merge_within(events: list[Event]) -> list[Event]:
     """Events of one report that share type, place and date are one event told twice."""
     out: list[Event] = []
     for ev in events:
         twin = next((o for o in out if o.event_type == ev.event_type and o.location == ev.location
-                     and o.event_date == ev.event_date and (o.actor1 == ev.actor1 or not ev.actor1 or not o.actor1)),
-                    None)
+                     and _same_time(o, ev) and (o.actor1 == ev.actor1 or not ev.actor1 or not o.actor1)), None)
         if twin is None:
             out.append(ev)
             continue
+        if twin.extra.get("undated") and not ev.extra.get("undated"):
+            # a headline told it first; the body says when: keep the body's date and sentence
+            for k in ("event_date", "time_precision", "evidence", "evidence_start", "evidence_end", "trigger"):
+                setattr(twin, k, getattr(ev, k))
+            twin.extra["undated"] = False
         if ev.extra.get("priority", 0) > twin.extra.get("priority", 0) and twin.sub_event_type != ev.sub_event_type:
             twin.sub_event_type = ev.sub_event_type
         if not twin.fatalities and ev.fatalities:

@@ -12,6 +12,8 @@ from .records import Report
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson"}
+WARC_EXT = {".warc", ".arc"}
+FEED_EXT = {".rss", ".atom", ".xml"}
 MAX_BYTES = 10 * 1024 * 1024     # a news page is far smaller; HTML cleaning costs about 1 s a MB
 BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
@@ -76,54 +78,87 @@ def read_gold_line(line: str, base: Path, lineno: int) -> Report:
     if not isinstance(d, dict):
         raise ValueError(f"a gold line must be a JSON object, not a {type(d).__name__}")
     doc_id = str(d.get("doc_id") or f"{base.stem}-{lineno}")
-    if d.get("text") is not None:
-        rep = Report(doc_id=doc_id, raw=d["text"], is_html=looks_like_html(d["text"]),
-                     source=d.get("source") or str(base))
+    text = next((d[k] for k in ("text", "content", "body") if isinstance(d.get(k), str)), None)
+    if isinstance(d.get("html"), str):
+        rep = Report(doc_id=doc_id, raw=d["html"], is_html=True, source=d.get("url") or d.get("source") or str(base))
+    elif text is not None:
+        rep = Report(doc_id=doc_id, raw=text, is_html=looks_like_html(text),
+                     source=d.get("url") or d.get("source") or str(base))
     elif d.get("path"):
         rep = read_report((base.parent / d["path"]).resolve(), doc_id)
     else:
-        raise ValueError("gold line has neither text nor path")
-    rep.published = d.get("published") or None
+        raise ValueError("line has neither text, html nor path")
+    rep.published = d.get("published") or d.get("date") or None
     rep.gold = d
     return rep
 
 
+def kind(path: Path) -> str:
+    """What reader a file needs: jsonl, warc, feed, or report (.txt / .html / other text)."""
+    suffixes = [x.lower() for x in path.suffixes[-2:]]
+    ext = suffixes[-2] if suffixes and suffixes[-1] == ".gz" and len(suffixes) == 2 else (suffixes or [""])[-1]
+    if ext in JSONL_EXT:
+        return "jsonl"
+    if ext in WARC_EXT:
+        return "warc"
+    if ext in FEED_EXT:
+        return "feed"
+    return "report"
+
+
 def iter_paths(inputs) -> Iterator[Path]:
+    known = (TEXT_EXT - {".md"}) | HTML_EXT   # .md only when named: a folder's README is no report
     for p in map(Path, inputs):
         if p.is_dir():
-            for q in sorted(p.rglob("*")):   # .md only when named: a folder's README is no report
-                if q.is_file() and q.suffix.lower() in (TEXT_EXT - {".md"}) | HTML_EXT | JSONL_EXT:
+            for q in sorted(p.rglob("*")):
+                if q.is_file() and (q.suffix.lower() in known or kind(q) != "report"):
                     yield q
         else:
             yield p
 
 
+def read_jsonl(path: Path) -> Iterator[Union[Report, Rejected]]:
+    """One report per line (gold format, or news records with text / html / content and url)."""
+    import gzip
+    try:
+        fh = (gzip.open(path, "rt", encoding="utf-8", errors="replace") if path.suffix.lower() == ".gz"
+              else open(path, encoding="utf-8", errors="replace"))
+    except OSError as e:
+        yield Rejected(path.stem, str(path), f"cannot open: {e}")
+        return
+    with fh:
+        try:
+            for i, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rep = read_gold_line(line, path, i)
+                except Exception as e:   # one bad line never stops the file
+                    yield Rejected(_line_id(line) or f"{path.stem}:{i}", str(path), _reason(e))
+                    continue
+                yield rep
+        except (OSError, EOFError) as e:   # a truncated .gz: what was read stands
+            yield Rejected(f"{path.stem}:rest", str(path), f"file unreadable past this point: {e}")
+
+
 def read_inputs(inputs) -> Iterator[Union[Report, Rejected]]:
     """Yield a Report for every readable report and a Rejected for every other one."""
+    from .readers import read_feed, read_warc
     for path in iter_paths(inputs):
-        if path.suffix.lower() in JSONL_EXT:
-            try:
-                fh = open(path, encoding="utf-8", errors="replace")
-            except OSError as e:
-                yield Rejected(path.stem, str(path), f"cannot open: {e}")
-                continue
-            with fh:
-                for i, line in enumerate(fh, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        rep = read_gold_line(line, path, i)
-                    except Exception as e:   # one bad line never stops the file
-                        yield Rejected(_line_id(line) or f"{path.stem}:{i}", str(path), _reason(e))
-                        continue
-                    yield rep
-        else:
+        k = kind(path)
+        if k == "report":
             try:
                 rep = read_report(path)
             except Exception as e:   # one bad file never stops the batch
                 yield Rejected(path.stem, str(path), _reason(e))
                 continue
             yield rep
+            continue
+        reader = {"jsonl": read_jsonl, "warc": read_warc, "feed": read_feed}[k]
+        try:
+            yield from reader(path)
+        except Exception as e:
+            yield Rejected(path.stem, str(path), _reason(e))
 
 
 def _reason(e: Exception) -> str:

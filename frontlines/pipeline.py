@@ -29,7 +29,9 @@ def prepare(report: Report, published: Optional[str] = None) -> Report:
     report.published = published or report.published or dates.published_from_text(report.raw, report.source)
     found = dates.parse_iso(report.published)
     if found is None or found > dates.date.today() + dates.timedelta(days=1):
-        report.published = None   # unreadable or in the future: not a publication date; today is used
+        report.published = None   # unreadable or in the future: not a publication date
+    if report.crawled and (report.published is None or report.published > report.crawled):
+        report.published = report.crawled   # a crawled page was published by its crawl date at the latest
     return report
 
 

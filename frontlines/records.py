@@ -16,10 +16,12 @@ class Report:
     text: str = ""                # main text after cleaning
     dropped: str = ""             # comments / boilerplate removed by clean
     gold: Optional[dict] = None   # the gold line, when read from a gold file
+    crawled: Optional[str] = None     # crawl date (WARC): the latest the report can have been published
+    digest: Optional[str] = None      # content hash when raw is not kept (reports reloaded from Parquet)
 
     @property
     def content_hash(self) -> str:
-        return hashlib.sha256(self.raw.encode("utf-8", "replace")).hexdigest()
+        return self.digest or hashlib.sha256(self.raw.encode("utf-8", "replace")).hexdigest()
 
 
 @dataclass

@@ -101,8 +101,8 @@ def entries(big_mb: int = 50) -> list[tuple[str, bytes, str]]:
     return out
 
 
-JSONL_EXPECTED = {"jsonl-good": PROCESSED, "batch:2": "json", "jsonl-no-text": "neither text nor path",
-                  "jsonl-null-text": "neither text nor path", "jsonl-missing-path": "no such file",
+JSONL_EXPECTED = {"jsonl-good": PROCESSED, "batch:2": "json", "jsonl-no-text": "neither text",
+                  "jsonl-null-text": "neither text", "jsonl-missing-path": "no such file",
                   "jsonl-bad-date": PROCESSED, "batch:7": "object"}
 
 
