@@ -25,7 +25,7 @@ STOP = set("""that this with from have were been they their after said says duri
 would could into more than other over also some what them then those where being these""".split())
 
 
-def _day(s: Optional[str]) -> Optional[date]:
+def day(s: Optional[str]) -> Optional[date]:
     try:
         return date.fromisoformat(s[:10]) if s else None
     except ValueError:
@@ -55,7 +55,7 @@ def score(a: dict, b: dict) -> Optional[float]:
     same_sub = a.get("sub_event_type") == b.get("sub_event_type")
     if not same_sub and a.get("event_type") not in SOFT_TYPES:
         return None
-    da, db = _day(a.get("event_date")), _day(b.get("event_date"))
+    da, db = day(a.get("event_date")), day(b.get("event_date"))
     if da is None or db is None:
         return None
     days = abs((da - db).days)

@@ -31,6 +31,13 @@ class Submission(BaseModel):
     source: Optional[str] = Field(None, description="where the text came from (URL or name)")
 
 
+def _found(value, why: str):
+    """The value, or a 404 saying why there is none."""
+    if value is None:
+        raise HTTPException(404, why)
+    return value
+
+
 def create_app(db: Optional[str] = None, token: Optional[str] = None, allow_private_fetch: bool = False) -> FastAPI:
     db = db or os.environ.get("FRONTLINES_DB") or "frontlines.db"
     token = token if token is not None else os.environ.get("FRONTLINES_API_TOKEN")
@@ -67,10 +74,7 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, allow_priv
 
     @app.get("/api/events/{event_id}", summary="One event with every source report and evidence sentence")
     def event(event_id: str):
-        ev = store().event(event_id)
-        if ev is None:
-            raise HTTPException(404, f"no event {event_id}")
-        return ev
+        return _found(store().event(event_id), f"no event {event_id}")
 
     @app.get("/api/facets", summary="Values to filter by: types, countries, actors, date range")
     def facets():
@@ -95,9 +99,7 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, allow_priv
     @app.get("/api/control/{place}", summary="Control timeline of one place, with evidence and contested claims")
     def control_place(place: str, at: Optional[str] = Query(None, description="YYYY-MM-DD")):
         res = store().control(place, at)
-        if not res["timeline"]:
-            raise HTTPException(404, f"no territorial events at {place!r}")
-        return res
+        return _found(res if res["timeline"] else None, f"no territorial events at {place!r}")
 
     @app.get("/api/sources", summary="Source reports: processed and rejected, with reasons")
     def sources(status: Optional[str] = Query(None, pattern="^(processed|rejected)$"),
@@ -107,10 +109,7 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, allow_priv
 
     @app.get("/api/sources/{report_id}", summary="One source report with its main text (evidence offsets point into it)")
     def source(report_id: str):
-        rep = store().report(report_id)
-        if rep is None:
-            raise HTTPException(404, f"no report {report_id}")
-        return rep
+        return _found(store().report(report_id), f"no report {report_id}")
 
     @app.post("/api/reports", summary="Submit a report (text, HTML or URL) for extraction; needs the API token",
               dependencies=[Depends(authorised)])

@@ -226,7 +226,7 @@ class Store:
         return event_id, joined
 
     def _candidates(self, m: dict) -> dict[str, list[dict]]:
-        d = merge._day(m["event_date"])
+        d = merge.day(m["event_date"])
         if d is None:
             return {}
         lo, hi = (d - timedelta(days=31)).isoformat(), (d + timedelta(days=31)).isoformat()
