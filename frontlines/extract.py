@@ -30,11 +30,14 @@ INTENT = {"plan", "threaten", "vow", "attempt", "try", "seek", "intend", "aim", 
 REPEATED = {"daily", "frequent", "repeated", "constant", "regular", "occasional", "nightly", "weekly",
             "periodic", "sporadic", "ongoing", "continued", "continuous"}
 HYPO_MARK = {"if", "unless", "whether", "lest"}
+DURATIONS = {"decade", "decades", "years", "months", "generations", "ages"}
 HABITUAL = re.compile(r"\b(every time|whenever|each time|usually|often|routinely|tend to|at times)\b", re.I)
 ANAPHORIC_GROUP = re.compile(r"^(the|this|that|its)\s+((remaining|last|retreating|fleeing|surviving|suspected|"
                              r"terror|jihadist|militant|extremist|armed|insurgent|terrorist)\s+)*"
                              r"(group|militants|jihadists|terrorists|extremists|insurgents|organi[sz]ation)$", re.I)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
+ACTOR_ONLY_WEIGHT = 0.3
 BROAD = ("country", "continent")
 RELATIVE_DATE = re.compile(r"\b(yesterday|last night|(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                            r"(this|last|past|previous) (week|month|year)|(over |more than )?(\d+|a|an|one|two|three|"
@@ -53,14 +56,19 @@ class DocContext:
     def __init__(self, doc, published: date):
         g = gazetteer()
         self.published = published
-        counts = Counter()
+        counts, placed = Counter(), set()
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP", "LOC"):
                 cc = g.country_code(ent.text)
                 if cc:
                     counts[cc] += 1
+                    if ent.label_ != "GPE" or ent.root.dep_ not in MODIFIER_DEPS:
+                        placed.add(cc)
         total = sum(counts.values()) or 1
-        self.countries = {cc: n / total for cc, n in counts.items()}
+        # a country named only as a modifier ("U.S. drone strike", "U.S.-backed forces") says who
+        # acted, not where: it may not outweigh a city's size (Kabul, not Cabool, Missouri)
+        self.countries = {cc: n / total if cc in placed else min(n / total, ACTOR_ONLY_WEIGHT)
+                          for cc, n in counts.items()}
         self.places: dict[tuple, Optional[Place]] = {}
         self.focus = None
         groups = Counter()
@@ -109,6 +117,9 @@ def _asserted(tok, sent) -> bool:
         return False
     if any(c.lemma_.lower() in REPEATED for c in tok.children if c.dep_ in ("amod", "advmod", "npadvmod")):
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in DURATIONS for g in c.children)
+           for c in _clause_verb(tok).children):
+        return False   # "has fought the government for a decade": a state of affairs, not an event
     node, hops = tok, 0
     while node is not None and hops < 4:
         for c in node.children:

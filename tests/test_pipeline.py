@@ -165,3 +165,17 @@ def test_an_event_dated_after_publication_is_no_event():
 def test_a_month_name_is_not_a_march(text):
     evs = extract_text(text, published="2019-06-01")
     assert evs and all(e["event_type"] != "Protests" for e in evs)
+
+
+def test_a_state_of_affairs_is_no_event_but_the_event_beside_it_is():
+    assert extract_text("Officials blamed al Shabaab, which has fought the government for a decade.",
+                        published="2017-10-15") == []
+    (ev,) = extract_text("Soldiers fought the rebels for years. On Monday rebels attacked a base in Goma, killing "
+                         "four soldiers.", published="2020-01-08")
+    assert ev["event_date"] == "2020-01-06" and ev["fatalities"] == 4
+
+
+def test_storming_a_building_is_an_attack_not_a_takeover():
+    (ev,) = extract_text("Al Shabaab gunmen stormed the DusitD2 hotel complex in Nairobi on Tuesday, killing at least "
+                         "14 people, police said.", published="2019-01-16")
+    assert ev["sub_event_type"] == "Attack" and ev["fatalities"] == 14 and ev["actor1"] == "Al Shabaab"

@@ -48,6 +48,10 @@ def test_published_from_file_name_and_page():
     ("Police killed a man in Kibera.", 1),
     ("The raid left four people wounded.", None),
     ("Rebels killed 10^12 people.", None),
+    ("The death toll from Saturday's truck bombing at the K5 junction in Mogadishu rose to 231 on Sunday.", 231),
+    ("The number of people killed in Thursday's suicide bombing has risen to at least 170.", 170),
+    ("Mogadishu bombing: rescuers search rubble as death toll reaches 276", 276),
+    ("Toll road fees rose to 500 shillings.", None),
 ])
 def test_fatalities(sentence, expected):
     assert fatalities(sentence) == expected
