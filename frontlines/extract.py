@@ -31,6 +31,22 @@ REPEATED = {"daily", "frequent", "repeated", "constant", "regular", "occasional"
             "periodic", "sporadic", "ongoing", "continued", "continuous"}
 HYPO_MARK = {"if", "unless", "whether", "lest"}
 DURATIONS = {"decade", "decades", "years", "months", "generations", "ages"}
+# a disaster or an accident named in the sentence explains generic harm ("an earthquake killed eight")
+DISASTER = re.compile(
+    r"\b(earthquakes?|quakes?|(flash )?floods?|flooding|landslides?|mudslides?|cyclones?|typhoons?|hurricanes?|"
+    r"tornado(e?s)?|tsunamis?|avalanches?|wildfires?|bushfires?|forest fires?|heat ?waves?|droughts?|volcan\w*|"
+    r"eruptions?|blizzards?|snowstorms?|heavy snow|torrential rains?|heavy rains?|boilers?|furnaces?|"
+    r"gas (leaks?|cylinders?|explosions?)|(chemical|fertili[sz]er|pesticide|fireworks?|industrial) (plant|factory)|"
+    r"plant explosion|factory fire|ammonium nitrate|mine collapse|(road|traffic) accidents?|(car|bus|plane|train) "
+    r"crash(es)?|derail\w*|stampedes?|building collapse)\b", re.I)
+GENERIC_HARM = {"kill", "die", "dead", "death", "injure", "wound", "hurt", "explosion", "explode", "blast", "damage",
+                "destroy", "evacuate", "evacuation", "mobilize", "mobilise", "deploy", "deployment", "burn", "fire",
+                "collapse", "crash", "*"}
+# what territory verbs take when they are not about a place: people and goods
+NOT_PLACES = set("""diplomat ambassador envoy national citizen suspect militant fighter soldier member leader commander
+people person man woman child boy girl journalist worker hostage civilian migrant smuggler official staff student
+currency note drug weapon arm ammunition cocaine heroin cannabis gold cargo ship vessel vehicle truck car boat tanker
+consignment shipment contraband passport document property asset money cash explosive""".split())
 HABITUAL = re.compile(r"\b(every time|whenever|each time|usually|often|routinely|tend to|at times)\b", re.I)
 ANAPHORIC_GROUP = re.compile(r"^(the|this|that|its)\s+((remaining|last|retreating|fleeing|surviving|suspected|"
                              r"terror|jihadist|militant|extremist|armed|insurgent|terrorist)\s+)*"
@@ -145,6 +161,22 @@ def _asserted(tok, sent) -> bool:
                 any(t.lower_ in ("sights", "sites", "going") for t in head.head.children):
             return False
     return True
+
+
+def _takes_no_place(tok) -> bool:
+    """A territory verb whose object is people or goods rather than a place."""
+    for c in tok.children:   # "expelled the fighters from Sirte": the place is where they were driven from
+        if c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
+                t.ent_type_ in ("GPE", "LOC", "FAC") for t in c.subtree):
+            return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for o in objs:
+        if o.ent_type_ in ("GPE", "LOC", "FAC"):
+            return False
+        if o.lemma_.lower() in NOT_PLACES or o.ent_type_ in ("PERSON", "MONEY"):
+            return True
+    return False
 
 
 def _head_token(sent, m: Match):
@@ -449,6 +481,11 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                 continue
             if tok.ent_type_ in ("DATE", "TIME"):   # "in March" is a month, not a march
                 continue
+            if set(m.trigger.words) <= GENERIC_HARM and DISASTER.search(sent.text) and \
+                    not any(a.kind in ARMED or a.kind == "unidentified" for a, _ in sm.actors):
+                continue   # an earthquake, a flood, a factory blast, and nobody armed: not political violence
+            if m.trigger.sub_event_type == TERRITORY and _takes_no_place(tok):
+                continue   # "expelled two diplomats", "seizure of fake currency": not territory
             if not _asserted(tok, sent):
                 continue
             # "the attack" refers back to an event already told; not a new one

@@ -179,3 +179,22 @@ def test_storming_a_building_is_an_attack_not_a_takeover():
     (ev,) = extract_text("Al Shabaab gunmen stormed the DusitD2 hotel complex in Nairobi on Tuesday, killing at least "
                          "14 people, police said.", published="2019-01-16")
     assert ev["sub_event_type"] == "Attack" and ev["fatalities"] == 14 and ev["actor1"] == "Al Shabaab"
+
+
+@pytest.mark.parametrize("text", [
+    "A strong earthquake on Java killed eight people on Monday, officials said.",
+    "A boiler explosion at a chemical plant killed two workers in Gujarat on Monday.",
+    "Norway has expelled two Australian Embassy diplomats on Monday.",
+    "Seven Afghan nationals were captured while trying to smuggle migrants in Bosnia on Monday.",
+])
+def test_disasters_accidents_and_expelled_diplomats_are_no_events(text):
+    assert extract_text(text, published="2020-01-08") == []
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Despite heavy rains, Boko Haram fighters killed 12 villagers in Borno on Monday.", "Attack"),
+    ("The army expelled Islamic State fighters from Sirte on Monday.", "Government regains territory"),
+    ("An air strike killed 10 people in Idlib after the floods on Monday.", "Air/drone strike"),
+])
+def test_violence_beside_weather_or_against_people_in_a_place_stays(text, sub):
+    assert [e["sub_event_type"] for e in extract_text(text, published="2020-01-08")] == [sub]
