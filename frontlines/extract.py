@@ -42,6 +42,24 @@ DISASTER = re.compile(
 GENERIC_HARM = {"kill", "die", "dead", "death", "injure", "wound", "hurt", "explosion", "explode", "blast", "damage",
                 "destroy", "evacuate", "evacuation", "mobilize", "mobilise", "deploy", "deployment", "burn", "fire",
                 "collapse", "crash", "*"}
+# how a protest went, from its sentence and the next: protesters' violence makes it a riot (ACLED),
+# else lethal or brutal force against it is excessive force, else dispersal is intervention
+PROTEST_VIOLENT = re.compile(
+    r"\b(turn(ed|s)? violent|riots? (broke out|erupted|started)|rioting|rioters|clash(es|ed)? (with|between)|"
+    r"clashes broke out|hurl(ed|ing)|thr(ew|ow|owing) (stones|rocks|bottles|petrol bombs|molotov)|"
+    r"stone[- ]throw\w*|torch(ed|ing)|set (fire|ablaze)|burn(ed|t|ing) (tyres|tires|cars|vehicles|buildings|shops)|"
+    r"vandali[sz]\w*|loot(ed|ing)|smash(ed|ing)|(shut down|blocked|blocking) (the )?roads|barricades?|"
+    r"aggressive (protest|demonstration)s?|violent (protest|demonstration)s?)\b", re.I)
+PROTEST_FORCE = re.compile(
+    r"\b(excessive force|violently (suppress|disperse|crush|br[oe]ke? up)\w*|live (ammunition|bullets|fire|rounds)|"
+    r"(tear gas|teargas) and (live )?bullets|shot dead|opened fire on|beat(en|ing)? (up )?(protesters|demonstrators)|"
+    r"batons?|bludgeon\w*)\b", re.I)
+PROTEST_INTERVENTION = re.compile(
+    r"\b(tear ?gas|water cannons?|dispers(e|ed|ing|al)|rubber bullets|arrest(ed|s|ing)?|detain(ed|ing)?|"
+    r"broke up|break up|forcefully suspended|cordon(ed)?)\b", re.I)
+PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+                "Violent demonstration": 3}
+
 # what territory verbs take when they are not about a place: people and goods
 NOT_PLACES = set("""diplomat ambassador envoy national citizen suspect militant fighter soldier member leader commander
 people person man woman child boy girl journalist worker hostage civilian migrant smuggler official staff student
@@ -547,7 +565,31 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             ev.extra["sentence"] = si
         events.extend(sent_events)
     _fatalities_from_following(events, sents)
+    _refine_protests(events, sents)
     return merge_within(events)
+
+
+def _refine_protests(events: list[Event], sents) -> None:
+    """Upgrade a protest's sub-type from what its sentence and the next one say happened."""
+    told = {ev.extra["sentence"] for ev in events}
+    for ev in events:
+        if ev.sub_event_type not in PROTEST_RANK:
+            continue
+        si = ev.extra["sentence"]
+        text = sents[si].text
+        if si + 1 < len(sents) and (si + 1 not in told or any(
+                o.extra["sentence"] == si + 1 and o.sub_event_type in PROTEST_RANK for o in events)):
+            text += " " + sents[si + 1].text
+        sub = ("Violent demonstration" if PROTEST_VIOLENT.search(text) else
+               "Excessive force against protesters" if PROTEST_FORCE.search(text) or
+               (ev.fatalities and PROTEST_INTERVENTION.search(text)) else
+               "Protest with intervention" if PROTEST_INTERVENTION.search(text) else "Peaceful protest")
+        if PROTEST_RANK[sub] <= PROTEST_RANK[ev.sub_event_type]:
+            continue
+        ev.sub_event_type = sub
+        ev.event_type = "Riots" if sub == "Violent demonstration" else "Protests"
+        if sub == "Violent demonstration" and ev.actor1 and ev.actor1.startswith("Protesters"):
+            ev.actor1 = "Rioters" + ev.actor1[len("Protesters"):]
 
 
 def _fatalities_from_following(events: list[Event], sents) -> None:

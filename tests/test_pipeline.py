@@ -198,3 +198,17 @@ def test_disasters_accidents_and_expelled_diplomats_are_no_events(text):
 ])
 def test_violence_beside_weather_or_against_people_in_a_place_stays(text, sub):
     assert [e["sub_event_type"] for e in extract_text(text, published="2020-01-08")] == [sub]
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Hundreds of people protested in Nairobi on Monday against tax rises.", "Peaceful protest"),
+    ("Hundreds of people protested in Nairobi on Monday. Police fired tear gas to disperse them.",
+     "Protest with intervention"),
+    ("Thousands protested in Khartoum on Monday. Security forces used live ammunition, killing two protesters.",
+     "Excessive force against protesters"),
+    ("Protesters marched in Baghdad on Sunday and the protest turned violent as they torched cars.",
+     "Violent demonstration"),
+])
+def test_how_a_protest_went_decides_its_sub_type(text, sub):
+    evs = extract_text(text, published="2020-01-08")
+    assert evs and evs[0]["sub_event_type"] == sub, evs
