@@ -18,7 +18,7 @@ from .actors import ARMED, Mention, registry
 from .fatalities import fatalities
 from .geo import Place, gazetteer
 from .records import Event, Report
-from .taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, taxonomy
+from .taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger, taxonomy
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca"}
@@ -59,6 +59,12 @@ PROTEST_INTERVENTION = re.compile(
     r"broke up|break up|forcefully suspended|cordon(ed)?)\b", re.I)
 PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                 "Violent demonstration": 3}
+
+FIND_WEAPONS = {"seize", "seizure", "find", "discover", "discovery", "recover", "recovery", "destroy", "defuse",
+                "dismantle", "confiscate", "confiscation", "uncover", "unearth", "impound", "neutralize", "neutralise"}
+WEAPONS = {"weapon", "arm", "arms", "ammunition", "ammo", "firearm", "gun", "pistol", "rifle", "round", "explosive",
+           "ied", "grenade", "bomb", "rocket", "landmine", "magazine", "cache", "stash", "missile", "mortar", "bullet",
+           "cartridge", "detonator"}
 
 # what territory verbs take when they are not about a place: people and goods
 NOT_PLACES = set("""diplomat ambassador envoy national citizen suspect militant fighter soldier member leader commander
@@ -179,6 +185,24 @@ def _asserted(tok, sent) -> bool:
                 any(t.lower_ in ("sights", "sites", "going") for t in head.head.children):
             return False
     return True
+
+
+def _disrupted_weapons(sent, cands: list) -> list:
+    """Weapons seized, found, recovered or defused: one Disrupted weapons use event, in place of
+    the explosive nouns ("explosive devices were discovered") or "seized" read as a takeover."""
+    for t in sent:
+        if t.lemma_.lower() not in FIND_WEAPONS or t.pos_ not in ("VERB", "NOUN") or not _asserted(t, sent):
+            continue
+        objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        objs += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        found = [x for o in objs for x in o.subtree]
+        if any(x.lemma_.lower() in WEAPONS for x in found) and \
+                not any(x.lower_ in ("no", "none") and x.dep_ in ("det", "neg") for x in found):
+            inside = set(t.subtree)
+            keep = [(m, tok) for m, tok in cands if tok not in inside and tok is not t]
+            trig = Trigger((t.lemma_.lower(),), "Strategic developments", "Disrupted weapons use", 9)
+            return keep + [(Match(trig, t.i - sent.start, t.i - sent.start + 1), t)]
+    return cands
 
 
 def _takes_no_place(tok) -> bool:
@@ -488,7 +512,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
         lemmas = [t.lemma_.lower() for t in sent]
         lowers = [t.lower_ for t in sent]
         matches = tax.match(lemmas, lowers)
-        if not matches:
+        if not matches and not FIND_WEAPONS.intersection(lemmas):
             continue
         sm = ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)
         cands = []
@@ -511,6 +535,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                     events and m.trigger.priority < 6 and not any(c.dep_ == "prep" for c in tok.children):
                 continue
             cands.append((m, tok))
+        cands = _disrupted_weapons(sent, cands)
         if not cands:
             continue
         chosen = _choose(cands)

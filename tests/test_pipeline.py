@@ -212,3 +212,15 @@ def test_violence_beside_weather_or_against_people_in_a_place_stays(text, sub):
 def test_how_a_protest_went_decides_its_sub_type(text, sub):
     evs = extract_text(text, published="2020-01-08")
     assert evs and evs[0]["sub_event_type"] == sub, evs
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police seized a lot of weapons and ammunition from two hostels in Kano on Monday.", ["Disrupted weapons use"]),
+    ("A stash of firearms and ammunition was found in a dam near Oudtshoorn on Monday.", ["Disrupted weapons use"]),
+    ("Soldiers defused a roadside bomb near Kandahar on Monday.", ["Disrupted weapons use"]),
+    ("Police found no weapons in the house on Monday.", []),
+    ("A roadside bomb exploded near Kandahar on Monday, killing three soldiers.", ["Remote explosive/landmine/IED"]),
+    ("Rebels seized the town of Idlib on Monday.", ["Non-state actor overtakes territory"]),
+])
+def test_weapons_found_or_seized_are_disrupted_weapons_use(text, expected):
+    assert [e["sub_event_type"] for e in extract_text(text, published="2020-01-08")] == expected
