@@ -48,7 +48,7 @@ PROTEST_VIOLENT = re.compile(
     r"\b(turn(ed|s)? violent|riots? (broke out|erupted|started)|rioting|rioters|clash(es|ed)? (with|between)|"
     r"clashes broke out|hurl(ed|ing)|thr(ew|ow|owing) (stones|rocks|bottles|petrol bombs|molotov)|"
     r"stone[- ]throw\w*|torch(ed|ing)|set (fire|ablaze)|burn(ed|t|ing) (tyres|tires|cars|vehicles|buildings|shops)|"
-    r"vandali[sz]\w*|loot(ed|ing)|smash(ed|ing)|(shut down|blocked|blocking) (the )?roads|barricades?|"
+    r"vandali[sz]\w*|loot(ed|ing)|smash(ed|ing)|shut down (the )?roads|barricades?|"
     r"aggressive (protest|demonstration)s?|violent (protest|demonstration)s?)\b", re.I)
 PROTEST_FORCE = re.compile(
     r"\b(excessive force|violently (suppress|disperse|crush|br[oe]ke? up)\w*|live (ammunition|bullets|fire|rounds)|"
@@ -65,6 +65,15 @@ FIND_WEAPONS = {"seize", "seizure", "find", "discover", "discovery", "recover", 
 WEAPONS = {"weapon", "arm", "arms", "ammunition", "ammo", "firearm", "gun", "pistol", "rifle", "round", "explosive",
            "ied", "grenade", "bomb", "rocket", "landmine", "magazine", "cache", "stash", "missile", "mortar", "bullet",
            "cartridge", "detonator"}
+
+BASE_VERBS = {"set up", "establish", "build", "erect", "open", "construct"}
+BASES = {"base", "headquarters", "post", "outpost", "checkpoint", "camp", "position", "garrison"}
+CLAUSE_RULES = [(FIND_WEAPONS, WEAPONS, "Disrupted weapons use"), (BASE_VERBS, BASES, "Headquarters or base established")]
+RULE_WORDS = FIND_WEAPONS | {"set", "establish", "build", "erect", "open", "construct"}
+# burning and looting are a riot only where people are protesting; elsewhere, property destruction
+PROPERTY_TRIGGERS = {"loot", "torch", "set", "vandalize", "vandalise", "burn", "fire", "rampage"}
+PROTEST_CONTEXT = re.compile(r"\b(protest\w*|demonstrat\w*|riot\w*|rall(y|ies)|march\w*|unrest|mobs?|crowds?|"
+                             r"agitat\w*|strikers?|youths?|residents|villagers|locals|community members)\b", re.I)
 
 # what territory verbs take when they are not about a place: people and goods
 NOT_PLACES = set("""diplomat ambassador envoy national citizen suspect militant fighter soldier member leader commander
@@ -187,20 +196,30 @@ def _asserted(tok, sent) -> bool:
     return True
 
 
-def _disrupted_weapons(sent, cands: list) -> list:
-    """Weapons seized, found, recovered or defused: one Disrupted weapons use event, in place of
-    the explosive nouns ("explosive devices were discovered") or "seized" read as a takeover."""
+def _verb_key(t) -> str:
+    """A verb's lemma with its particle: "set up", "find"."""
+    prt = [c.lower_ for c in t.children if c.dep_ == "prt"]
+    return f"{t.lemma_.lower()} {prt[0]}" if prt else t.lemma_.lower()
+
+
+def _clause_rules(sent, cands: list) -> list:
+    """Events told by a verb and what it acts on, beyond the lexicon's reach: weapons seized,
+    found or defused (not an explosion, not a takeover); a base, post or checkpoint set up. The
+    rule's event replaces the triggers inside that clause."""
     for t in sent:
-        if t.lemma_.lower() not in FIND_WEAPONS or t.pos_ not in ("VERB", "NOUN") or not _asserted(t, sent):
+        if t.pos_ not in ("VERB", "NOUN"):
+            continue
+        rule = next((r for r in CLAUSE_RULES if _verb_key(t) in r[0] or t.lemma_.lower() in r[0]), None)
+        if rule is None or not _asserted(t, sent):
             continue
         objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
         objs += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         found = [x for o in objs for x in o.subtree]
-        if any(x.lemma_.lower() in WEAPONS for x in found) and \
+        if any(x.lemma_.lower() in rule[1] for x in found) and \
                 not any(x.lower_ in ("no", "none") and x.dep_ in ("det", "neg") for x in found):
             inside = set(t.subtree)
             keep = [(m, tok) for m, tok in cands if tok not in inside and tok is not t]
-            trig = Trigger((t.lemma_.lower(),), "Strategic developments", "Disrupted weapons use", 9)
+            trig = Trigger((t.lemma_.lower(),), "Strategic developments", rule[2], 9)
             return keep + [(Match(trig, t.i - sent.start, t.i - sent.start + 1), t)]
     return cands
 
@@ -512,7 +531,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
         lemmas = [t.lemma_.lower() for t in sent]
         lowers = [t.lower_ for t in sent]
         matches = tax.match(lemmas, lowers)
-        if not matches and not FIND_WEAPONS.intersection(lemmas):
+        if not matches and not RULE_WORDS.intersection(lemmas):
             continue
         sm = ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)
         cands = []
@@ -535,7 +554,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                     events and m.trigger.priority < 6 and not any(c.dep_ == "prep" for c in tok.children):
                 continue
             cands.append((m, tok))
-        cands = _disrupted_weapons(sent, cands)
+        cands = _clause_rules(sent, cands)
         if not cands:
             continue
         chosen = _choose(cands)
@@ -545,6 +564,9 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             if a1 is None or a2 is None:
                 a1, a2 = _nearest(tok, sm, a1, a2)
             etype, sub = _subtype(m, a1, a2)
+            if sub == "Violent demonstration" and m.trigger.words[0] in PROPERTY_TRIGGERS and \
+                    not PROTEST_CONTEXT.search(sent.text):
+                etype, sub = "Strategic developments", "Looting/property destruction"
             if etype in ("Protests", "Riots") and a1 is not None and a1.kind == "state":
                 if etype == "Riots" and sub != "Mob violence":
                     continue   # police blocking roads is no riot

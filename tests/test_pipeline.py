@@ -224,3 +224,16 @@ def test_how_a_protest_went_decides_its_sub_type(text, sub):
 ])
 def test_weapons_found_or_seized_are_disrupted_weapons_use(text, expected):
     assert [e["sub_event_type"] for e in extract_text(text, published="2020-01-08")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("US forces have set up a new military base in Manbij on Monday.", ["Headquarters or base established"]),
+    ("Turkish forces set up a new observation post in Idlib province on Thursday.",
+     ["Headquarters or base established"]),
+    ("Several foreign owned shops were looted in Pretoria on Monday.", ["Looting/property destruction"]),
+    ("Protesters looted shops and torched cars in Nairobi on Monday.", ["Violent demonstration"]),
+    ("A group of residents torched the house of a suspected thief in Kisumu on Monday.", ["Violent demonstration"]),
+    ("Riot police blocked the roads as protesters marched in Nairobi on Friday.", ["Peaceful protest"]),
+])
+def test_bases_set_up_and_property_destruction_outside_protests(text, expected):
+    assert [e["sub_event_type"] for e in extract_text(text, published="2020-01-08")] == expected
