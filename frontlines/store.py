@@ -230,9 +230,13 @@ class Store:
         if d is None:
             return {}
         lo, hi = (d - timedelta(days=31)).isoformat(), (d + timedelta(days=31)).isoformat()
+        sql, params = "SELECT * FROM mentions WHERE event_type = ? AND event_date BETWEEN ? AND ?", [m["event_type"], lo, hi]
+        if m.get("latitude") is not None:   # nothing beyond merge.REGION_KM can merge: a latitude band
+            band = merge.REGION_KM / 111.0 + 0.1
+            sql += " AND (latitude IS NULL OR latitude BETWEEN ? AND ?)"
+            params += [m["latitude"] - band, m["latitude"] + band]
         out: dict[str, list[dict]] = {}
-        for row in self.q("SELECT * FROM mentions WHERE event_type = ? AND event_date BETWEEN ? AND ?",
-                          (m["event_type"], lo, hi)):
+        for row in self.q(sql, params):
             out.setdefault(row["event_id"], []).append(row)
         return out
 
