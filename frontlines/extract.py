@@ -75,6 +75,10 @@ PROPERTY_TRIGGERS = {"loot", "torch", "set", "vandalize", "vandalise", "burn", "
 PROTEST_CONTEXT = re.compile(r"\b(protest\w*|demonstrat\w*|riot\w*|rall(y|ies)|march\w*|unrest|mobs?|crowds?|"
                              r"agitat\w*|strikers?|youths?|residents|villagers|locals|community members)\b", re.I)
 
+MILITARY_TARGETS = {"checkpoint", "base", "outpost", "barracks", "convoy", "patrol", "garrison", "troop", "soldier",
+                    "army", "military", "serviceman", "servicemen", "post", "position"}
+POLICE_TARGETS = {"police", "policeman", "policemen", "officer", "gendarme", "gendarmerie"}
+
 # what territory verbs take when they are not about a place: people and goods
 NOT_PLACES = set("""diplomat ambassador envoy national citizen suspect militant fighter soldier member leader commander
 people person man woman child boy girl journalist worker hostage civilian migrant smuggler official staff student
@@ -222,6 +226,22 @@ def _clause_rules(sent, cands: list) -> list:
             trig = Trigger((t.lemma_.lower(),), "Strategic developments", rule[2], 9)
             return keep + [(Match(trig, t.i - sent.start, t.i - sent.start + 1), t)]
     return cands
+
+
+def _armed_target(tok) -> str:
+    """ "military" or "police" when what an attack hits is armed (a checkpoint, a convoy, troops)."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+             for g in c.children if g.dep_ == "pobj"]
+    for o in objs:
+        for head in (o, *o.conjuncts):
+            lemma = head.lemma_.lower()
+            mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
+            if lemma in POLICE_TARGETS or (lemma == "station" and "police" in mods):
+                return "police"
+            if lemma in MILITARY_TARGETS or (lemma == "member" and mods & {"security", "army", "military"}):
+                return "military"
+    return ""
 
 
 def _takes_no_place(tok) -> bool:
@@ -563,6 +583,11 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             a1, a2 = _roles(tok, sm)
             if a1 is None or a2 is None:
                 a1, a2 = _nearest(tok, sm, a1, a2)
+            if m.trigger.sub_event_type in ("Attack", "Armed clash") and \
+                    (a2 is None or a2.kind in ("civilians", "protesters")):
+                force = _armed_target(tok)
+                if force:   # "attacked a checkpoint", "ambushed a convoy": the other side is armed
+                    a2 = Mention(0, 0, "", None, "state", force=force)
             etype, sub = _subtype(m, a1, a2)
             if sub == "Violent demonstration" and m.trigger.words[0] in PROPERTY_TRIGGERS and \
                     not PROTEST_CONTEXT.search(sent.text):

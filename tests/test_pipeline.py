@@ -237,3 +237,15 @@ def test_weapons_found_or_seized_are_disrupted_weapons_use(text, expected):
 ])
 def test_bases_set_up_and_property_destruction_outside_protests(text, expected):
     assert [e["sub_event_type"] for e in extract_text(text, published="2020-01-08")] == expected
+
+
+@pytest.mark.parametrize("text,sub,actor2", [
+    ("Taliban fighters attacked a checkpoint in Jawzjan province on Monday, killing 12 security force members.",
+     "Armed clash", "Military Forces of Afghanistan"),
+    ("Gunmen attacked a police station in Maiduguri on Monday, killing three policemen.", "Armed clash",
+     "Police Forces of Nigeria"),
+    ("Gunmen attacked a village in Zamfara on Monday, killing 12 people.", "Attack", "Civilians (Nigeria)"),
+])
+def test_an_attack_on_an_armed_target_is_a_clash(text, sub, actor2):
+    (ev,) = extract_text(text, published="2020-01-08")
+    assert (ev["sub_event_type"], ev["actor2"]) == (sub, actor2)
