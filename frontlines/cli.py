@@ -106,8 +106,7 @@ def cmd_run(a):
     for f in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         f.unlink(missing_ok=True)
     with open_store(str(db)) as store:
-        for r in [*results, *rejected]:
-            store.add(r)
+        store.add_all([*results, *rejected])
         rows = store.events()
         places = control.overview(store.territory_events())
     events = [to_event(r) for r in rows]
@@ -152,14 +151,13 @@ def cmd_ingest(a):
     with open_store(a.db) as store, _progress(None, total=total, disable=a.quiet or (total or 0) < 2) as bar:
         c = ingest(read_inputs(a.inputs), store, a.published, on_item=lambda _: bar.update(1))
         n_ev, n_rep = store.count_events(), len(store.reports("processed"))
-        rejected = [r for r in store.reports("rejected")]
+        rejected = store.reports("rejected") if c["rejected"] else []
     print(f"{c['added']} reports added, {c['replaced']} replaced (changed page), {c['skipped']} already stored, "
           f"{c['rejected']} rejected; {c['new_events']} new events, {c['merged']} merged into events told by "
           f"other reports", file=sys.stderr)
     print(f"store {store.url}: {n_ev} events from {n_rep} reports", file=sys.stderr)
-    if c["rejected"]:
-        for r in rejected:
-            print(f"  rejected {r['doc_id']} ({r['source']}): {r['reason']}", file=sys.stderr)
+    for r in rejected:
+        print(f"  rejected {r['doc_id']} ({r['source']}): {r['reason']}", file=sys.stderr)
     return 0
 
 

@@ -189,14 +189,18 @@ def run_batch(items: Iterable, out_dir, engine=None, shard_size: int = SHARD_SIZ
     return totals
 
 
-def load_into_store(out_dir, store) -> dict:
-    """Load the Parquet parts, shard by shard in order, into a store (which merges across reports)."""
+def load_into_store(out_dir, store):
+    """Load the Parquet parts, shard by shard in order, into a store (which merges across reports).
+    Returns the store's counts by outcome."""
+    return store.add_all(_stored_items(Path(out_dir)))
+
+
+def _stored_items(out: Path):
+    """The Results and Rejected that the Parquet parts hold, in shard order."""
     import pyarrow.parquet as pq
     from .ingest import Rejected
     from .pipeline import Result
     from .records import Event, Report
-    out = Path(out_dir)
-    counts = {"added": 0, "skipped": 0, "replaced": 0, "rejected": 0, "new_events": 0, "merged": 0}
     for part in sorted((out / "reports").glob("part-*.parquet")):
         evs: dict[str, list] = {}
         ev_path = out / "events" / part.name
@@ -205,16 +209,11 @@ def load_into_store(out_dir, store) -> dict:
                 evs.setdefault(row["content_hash"], []).append(row)
         for row in pq.read_table(part).to_pylist():
             if row["status"] == "rejected":
-                item = Rejected(row["doc_id"], row["source"] or "", row["reason"] or "")
-            else:
-                rep = Report(doc_id=row["doc_id"], raw="", source=row["source"], published=row["published"],
-                             text=row["text"] or "", digest=row["content_hash"])
-                events = [Event(doc_id=e["doc_id"], **{k: v for k, v in e.items()
-                                                       if k not in ("doc_id", "content_hash", "index")})
-                          for e in sorted(evs.get(row["content_hash"], []), key=lambda e: e["index"])]
-                item = Result(rep, events, sentences=row["n_sentences"] or 0)
-            st = store.add(item)
-            counts[st["status"]] += 1
-            counts["new_events"] += st["new_events"]
-            counts["merged"] += st["merged"]
-    return counts
+                yield Rejected(row["doc_id"], row["source"] or "", row["reason"] or "")
+                continue
+            rep = Report(doc_id=row["doc_id"], raw="", source=row["source"], published=row["published"],
+                         text=row["text"] or "", digest=row["content_hash"])
+            events = [Event(doc_id=e["doc_id"], **{k: v for k, v in e.items()
+                                                   if k not in ("doc_id", "content_hash", "index")})
+                      for e in sorted(evs.get(row["content_hash"], []), key=lambda e: e["index"])]
+            yield Result(rep, events, sentences=row["n_sentences"] or 0)

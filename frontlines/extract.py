@@ -200,6 +200,14 @@ def _asserted(tok, sent) -> bool:
     return True
 
 
+def _objects(tok, preps: tuple, pobj_only: bool = True) -> list:
+    """What a trigger acts on: its direct or passive-subject objects, and the objects of the given
+    prepositions ("seizure of weapons", "attack on a checkpoint")."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return objs + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                   for g in c.children if not pobj_only or g.dep_ == "pobj"]
+
+
 def _verb_key(t) -> str:
     """A verb's lemma with its particle: "set up", "find"."""
     prt = [c.lower_ for c in t.children if c.dep_ == "prt"]
@@ -216,9 +224,7 @@ def _clause_rules(sent, cands: list) -> list:
         rule = next((r for r in CLAUSE_RULES if _verb_key(t) in r[0] or t.lemma_.lower() in r[0]), None)
         if rule is None or not _asserted(t, sent):
             continue
-        objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-        objs += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        found = [x for o in objs for x in o.subtree]
+        found = [x for o in _objects(t, ("of",), pobj_only=False) for x in o.subtree]
         if any(x.lemma_.lower() in rule[1] for x in found) and \
                 not any(x.lower_ in ("no", "none") and x.dep_ in ("det", "neg") for x in found):
             inside = set(t.subtree)
@@ -230,10 +236,7 @@ def _clause_rules(sent, cands: list) -> list:
 
 def _armed_target(tok) -> str:
     """ "military" or "police" when what an attack hits is armed (a checkpoint, a convoy, troops)."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
-             for g in c.children if g.dep_ == "pobj"]
-    for o in objs:
+    for o in _objects(tok, ("on", "against", "at")):
         for head in (o, *o.conjuncts):
             lemma = head.lemma_.lower()
             mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
@@ -250,9 +253,7 @@ def _takes_no_place(tok) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
                 t.ent_type_ in ("GPE", "LOC", "FAC") for t in c.subtree):
             return False
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    for o in objs:
+    for o in _objects(tok, ("of",)):
         if o.ent_type_ in ("GPE", "LOC", "FAC"):
             return False
         if o.lemma_.lower() in NOT_PLACES or o.ent_type_ in ("PERSON", "MONEY"):

@@ -114,11 +114,15 @@ def _most_common(values: list) -> Optional[str]:
     return Counter(values).most_common(1)[0][0] if values else None
 
 
+def precision_rank(m: dict) -> tuple:
+    """Sort key: the most precise mention (date, then place) first, the earliest among equals."""
+    return m.get("time_precision") or 3, m.get("geo_precision") or 3, m.get("event_date") or ""
+
+
 def combine(mentions: list[dict]) -> dict:
     """The merged event: date and place from the most precise mention, the actors most sources
     name, the lowest stated death toll, and how many reports corroborate it."""
-    best = min(mentions, key=lambda m: (m.get("time_precision") or 3, m.get("geo_precision") or 3,
-                                        m.get("event_date") or ""))
+    best = min(mentions, key=precision_rank)
     a1 = _most_common([named(m.get("actor1")) for m in mentions]) or _most_common([m.get("actor1") for m in mentions])
     a2 = _most_common([x for m in mentions for x in [named(m.get("actor2"))] if x != a1]) or \
         _most_common([x for m in mentions for x in [m.get("actor2")] if x != a1])

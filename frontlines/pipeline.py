@@ -120,11 +120,4 @@ def ingest(items: Iterable[Union[Report, Rejected]], store, published: Optional[
                 continue
             yield item
 
-    for r in run(fresh(), published):
-        st = store.add(r)
-        counts[st["status"]] += 1
-        counts["new_events"] += st["new_events"]
-        counts["merged"] += st["merged"]
-        if on_item:
-            on_item(r)
-    return counts
+    return store.add_all(run(fresh(), published), counts, on_item)

@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 import time
+from collections import Counter
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -199,6 +200,18 @@ class Store:
                 stats["event_ids"].append(event_id)
         return stats
 
+    def add_all(self, items: Iterable, counts: Optional[Counter] = None, on_item=None) -> Counter:
+        """Store results and rejections one by one; counts by outcome, new events and merges."""
+        counts = Counter() if counts is None else counts
+        for item in items:
+            st = self.add(item)
+            counts[st["status"]] += 1
+            counts["new_events"] += st["new_events"]
+            counts["merged"] += st["merged"]
+            if on_item:
+                on_item(item)
+        return counts
+
     def add_rejected(self, rej: Rejected) -> dict:
         rid = "rejected-" + _sha1(f"{rej.source}|{rej.doc_id}")[:11]
         with self.transaction():
@@ -318,7 +331,7 @@ class Store:
                 src = m["url"] or m["source"]
                 if src not in e["sources"]:
                     e["sources"].append(src)
-                rank = (m["time_precision"] or 3, m["geo_precision"] or 3, m["event_date"] or "")
+                rank = merge.precision_rank(m)
                 if e["_best"] is None or rank < e["_best"]:
                     e["_best"], e["evidence"] = rank, m["evidence"]
         for e in events:
