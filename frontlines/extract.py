@@ -15,7 +15,7 @@ from typing import Optional
 
 from . import dates as dt
 from .actors import ARMED, Mention, registry
-from .fatalities import fatalities
+from .fatalities import fatalities, from_parse as fatalities_in
 from .geo import ADMIN_SUFFIX, Place, gazetteer
 from .records import Event, Report
 from .taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger, taxonomy
@@ -714,6 +714,8 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             undated = d == ctx.published and not any(e.label_ in ("DATE", "TIME") for e in sent.ents)
             cc = place.country_code if place else None
             fat = fatalities(sent.text)
+            if fat is None:
+                fat = fatalities_in(sent)
             ev = Event(
                 doc_id=report.doc_id, event_type=etype, sub_event_type=sub,
                 event_date=d.isoformat(), time_precision=tp,

@@ -72,3 +72,62 @@ def fatalities(sentence: str) -> int | None:
             if n is not None and 0 < n <= MAX_CREDIBLE:
                 figures.append(n)
     return min(figures) if figures else None
+
+
+KILL_VERBS = {"kill", "murder", "slay", "massacre", "behead", "execute", "lynch", "assassinate", "slaughter"}
+DIE_VERBS = {"die", "perish"}
+TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "gun", "shot"}
+NOT_VICTIMS = {"attack", "blast", "explosion", "bomb", "bombing", "raid", "strike", "fire", "clash", "clashes",
+               "violence", "fighting", "incident", "it", "that", "which", "who", "this"}
+
+
+def _count(noun) -> int | None:
+    """How many people a victim phrase names: "five members", "More than 10 people", "a judge", "Nahed Hattar"."""
+    for c in noun.children:
+        if c.dep_ == "nummod":
+            words = [t.text for t in c.subtree if t.dep_ not in ("advmod", "quantmod") or t is c]
+            n = to_int(" ".join(words)) or to_int(c.text)
+            if n is not None and 0 < n <= MAX_CREDIBLE:
+                return n
+    if any(c.lower_ in ("no", "nobody") for c in noun.children) or noun.lower_ in ("nobody", "none"):
+        return None
+    if noun.lower_ in ("him", "her"):
+        return 1
+    if noun.lemma_.lower() in NOT_VICTIMS or noun.pos_ == "PRON":
+        return None
+    if noun.like_num:
+        n = to_int(noun.text)
+        return n if n is not None and 0 < n <= MAX_CREDIBLE else None
+    if noun.tag_ in ("NN", "NNP") and (noun.pos_ == "PROPN" or noun.ent_type_ == "PERSON" or any(
+            c.dep_ in ("det", "poss") for c in noun.children)):
+        return 1
+    return None
+
+
+def _victims(tok) -> list:
+    lemma = tok.lemma_.lower()
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    killing = lemma in KILL_VERBS or (lemma in TO_DEATH and any(
+        c.lower_ in ("dead", "death") or (c.dep_ == "prep" and any(g.lower_ == "death" for g in c.children))
+        for c in tok.children))
+    if killing:
+        return [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if lemma in DIE_VERBS:
+        return [c for c in tok.children if c.dep_ == "nsubj"]
+    return []
+
+
+def from_parse(sent) -> int | None:
+    """Deaths told by a killing verb and its victims in a parsed sentence, where the phrasing is
+    beyond the patterns above: "Five members of a family were killed", "killed the journalist"."""
+    total = None
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        n = 0
+        for v in _victims(tok):
+            counts = [_count(x) for x in (v, *v.conjuncts)]
+            n += sum(c for c in counts if c)
+        if n:
+            total = max(total or 0, n)
+    return total

@@ -57,6 +57,22 @@ def test_fatalities(sentence, expected):
     assert fatalities(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("Five members of a North Darfur family were killed in an air raid in Benghazi.", 5),
+    ("More than 10 people, most of them combatants, were killed and 37 others were wounded.", 10),
+    ("A member of Yemen's parliament was shot dead by armed gunmen in Sanaa Friday.", 1),
+    ("A gunman on Sunday killed prominent Jordanian writer Nahed Hattar outside a court in Amman.", 1),
+    ("A staff member of the department and a judge were killed in a guerrilla attack.", 2),
+    ("No one was killed in the attack.", None),
+    ("The blast wounded five people.", None),
+    ("Three campaigners died after the attack.", 3),
+])
+def test_fatalities_from_the_parse(sentence, expected):
+    from frontlines.fatalities import from_parse
+    from frontlines.nlp import parse
+    assert from_parse(next(parse(sentence).sents)) == expected
+
+
 def test_comment_section_is_cut_from_flattened_page():
     raw = (SAMPLES / "mosul-2017-07-10.txt").read_text()
     main, dropped = clean.split_comments(raw)
