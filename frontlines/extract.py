@@ -38,7 +38,8 @@ DISASTER = re.compile(
     r"eruptions?|blizzards?|snowstorms?|heavy snow|torrential rains?|heavy rains?|boilers?|furnaces?|"
     r"gas (leaks?|cylinders?|explosions?)|(chemical|fertili[sz]er|pesticide|fireworks?|industrial) (plant|factory)|"
     r"plant explosion|factory fire|ammonium nitrate|mine collapse|(road|traffic) accidents?|(car|bus|plane|train) "
-    r"crash(es)?|derail\w*|stampedes?|building collapse)\b", re.I)
+    r"crash(es)?|derail\w*|stampedes?|building collapse|accidents?|fires (are |were )?burning|"
+    r"fireworks|landslip)\b", re.I)
 GENERIC_HARM = {"kill", "die", "dead", "death", "injure", "wound", "hurt", "explosion", "explode", "blast", "damage",
                 "destroy", "evacuate", "evacuation", "mobilize", "mobilise", "deploy", "deployment", "burn", "fire",
                 "collapse", "crash", "*"}
@@ -61,7 +62,8 @@ PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessiv
                 "Violent demonstration": 3}
 
 FIND_WEAPONS = {"seize", "seizure", "find", "discover", "discovery", "recover", "recovery", "destroy", "defuse",
-                "dismantle", "confiscate", "confiscation", "uncover", "unearth", "impound", "neutralize", "neutralise"}
+                "dismantle", "confiscate", "confiscation", "uncover", "unearth", "impound", "neutralize", "neutralise",
+                "intercept", "interception"}
 WEAPONS = {"weapon", "arm", "arms", "ammunition", "ammo", "firearm", "gun", "pistol", "rifle", "round", "explosive",
            "ied", "grenade", "bomb", "rocket", "landmine", "magazine", "cache", "stash", "missile", "mortar", "bullet",
            "cartridge", "detonator"}
@@ -658,6 +660,8 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
         if not matches and not RULE_WORDS.intersection(lemmas):
             continue
         sm = ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)
+        # "19 people were killed when their bus plunged off a bridge. ... the Friday accident"
+        disaster = DISASTER.search(sent.text) or (si + 1 < len(sents) and DISASTER.search(sents[si + 1].text))
         cands = []
         for m in matches:
             tok = _head_token(sent, m)
@@ -666,7 +670,9 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                 continue
             if tok.ent_type_ in ("DATE", "TIME"):   # "in March" is a month, not a march
                 continue
-            if set(m.trigger.words) <= GENERIC_HARM and DISASTER.search(sent.text) and \
+            if m.trigger.event_type not in ("Protests", "Riots") and disaster and \
+                    (set(m.trigger.words) <= GENERIC_HARM or m.trigger.event_type == "Strategic developments" or
+                     m.trigger.sub_event_type in (TERRITORY, "Armed clash")) and \
                     not any(a.kind in ARMED or a.kind == "unidentified" for a, _ in sm.actors):
                 continue   # an earthquake, a flood, a factory blast, and nobody armed: not political violence
             if m.trigger.sub_event_type == TERRITORY and _takes_no_place(tok):

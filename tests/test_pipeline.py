@@ -186,6 +186,11 @@ def test_storming_a_building_is_an_attack_not_a_takeover():
     "A boiler explosion at a chemical plant killed two workers in Gujarat on Monday.",
     "Norway has expelled two Australian Embassy diplomats on Monday.",
     "Seven Afghan nationals were captured while trying to smuggle migrants in Bosnia on Monday.",
+    # the accident is named only in the next sentence
+    "19 people were killed when their bus plunged off a bridge in Tver on Friday. Another 22 were injured in "
+    "the accident.",
+    "Firefighters in Gnosall gained ground in their battle to contain several wildfires on Monday.",
+    "Italian authorities intercepted 20 smugglers on Sunday near the island of Lampedusa.",
 ])
 def test_disasters_accidents_and_expelled_diplomats_are_no_events(text):
     assert extract_text(text, published="2020-01-08") == []
@@ -283,3 +288,15 @@ def test_a_town_is_resolved_within_the_area_named_after_it():
     assert abs(found["Paris"]["longitude"] - -95.55) < 0.3          # Paris, Texas, not France
     assert found["Laurel County"]["country_code"] == "US"             # a county, placed in Kentucky
     assert gazetteer().resolve("Ill.").name == "Illinois"
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Iraqi forces withdrew on Sunday from the Walid crossing in Anbar.", "Non-violent transfer of territory"),
+    ("More than 70 armed opposition fighters surrendered to government forces in Yei on Monday.", "Agreement"),
+    ("ISIL fired mortar rounds containing poisonous gases on Peshmerga forces near Kirkuk on Monday.",
+     "Chemical weapon"),
+    ("The Ghana Immigration Service intercepted 12 locally manufactured single barrel guns at Aflao on Monday.",
+     "Disrupted weapons use"),
+])
+def test_withdrawals_surrenders_gas_and_intercepted_guns(text, sub):
+    assert [e["sub_event_type"] for e in extract_text(text, published="2020-01-08")][:1] == [sub]
