@@ -466,7 +466,8 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
                 p = ctx.place(span.text)
                 if p is None or not (p.population >= 5000 or p.kind != "city" or ctx.countries.get(p.country_code)):
                     continue
-                if inside and p.kind != "country" and ctx.countries.get(p.country_code, 0) < 0.3:
+                if inside and p.kind != "country" and ctx.countries.get(p.country_code, 0) < 0.3 and \
+                        not (p.kind == "city" and p.population >= 100_000 and not g.ambiguous(span.text)):
                     continue   # "Federal Medical Centre": a word of a name, unless the report is about that country
                 found = (p, span)
                 break
