@@ -31,6 +31,8 @@ def main():
         names = [n for n in d.get("altSpellings", []) if len(n) > 3] + EXTRA.get(a2, [])
         demonyms = [d.get("demonym") or ""] + EXTRA_DEMONYMS.get(a2, [])
         lat, lng = (d.get("latlng") or [None, None])[:2]
+        if a2 == "US":
+            lat, lng = 39.83, -98.58   # geographic centre of the contiguous US, not the factbook point
         rows.append([a2, iso.get("alpha3", ""), d["name"], "|".join(x for x in dict.fromkeys(demonyms) if x),
                      "|".join(dict.fromkeys(names)), d.get("capital", ""), lat, lng])
     out = Path(__file__).resolve().parent.parent / "frontlines" / "data" / "countries.csv"
