@@ -16,7 +16,7 @@ from typing import Optional
 from . import dates as dt
 from .actors import ARMED, Mention, registry
 from .fatalities import fatalities, from_parse as fatalities_in
-from .geo import ADMIN_SUFFIX, Place, gazetteer
+from .geo import ADMIN_SUFFIX, ADMIN_WORDS, Place, gazetteer
 from .records import Event, Report
 from .taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger, taxonomy
 
@@ -92,7 +92,6 @@ ANAPHORIC_GROUP = re.compile(r"^(the|this|that|its)\s+((remaining|last|retreatin
                              r"(group|militants|jihadists|terrorists|extremists|insurgents|organi[sz]ation)$", re.I)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_NAMES = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON"}
-ADMIN_WORDS = {"state": True, "province": True, "governorate": True, "region": True, "county": True}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 ACTOR_ONLY_WEIGHT = 0.3
 BROAD = ("country", "continent")
@@ -356,7 +355,7 @@ class SentenceMentions:
         return cands[0][0]
 
 
-LOWER_CAPITALS = {"provincial", "regional", "state", "district", "county", "provincial", "financial",
+LOWER_CAPITALS = {"provincial", "regional", "state", "district", "county", "financial",
                   "commercial", "economic", "cultural", "religious", "former", "old", "new", "de", "facto"}
 
 
@@ -460,7 +459,7 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
                 continue
             e = named.get(i)
             inside = e is not None and (e.start, e.end) != (span.start, span.end)
-            if e is not None and e.start == span.start and e.end == span.end + 1 and ADMIN_WORDS.get(e[-1].lower_):
+            if e is not None and (e.start, e.end) == (span.start, span.end + 1) and e[-1].lower_ in ADMIN_WORDS:
                 span, inside = e, False   # "Bauchi State"
             if norm_key(span.text) in g.by_name or ADMIN_SUFFIX.sub("", norm_key(span.text)) in g.by_name:
                 p = ctx.place(span.text)

@@ -18,7 +18,9 @@ the great little main high street road bridge station airport base border lake i
 mountains desert plain plains field fields""".split())
 ARTICLES = re.compile(r"^(al|el|ad|ar|as|an|at|az|ash|ath|adh)[ -]", re.I)
 KIND_RANK = {"continent": 3, "country": 3, "admin1": 0.5, "city": 1, "region": 1}
-ADMIN_SUFFIX = re.compile(r" (province|governorate|state|region|county|prefecture|oblast)$")
+ADMIN_WORDS = ("province", "governorate", "state", "region", "county", "prefecture", "oblast")
+ADMIN_SUFFIX = re.compile(r" (%s)$" % "|".join(ADMIN_WORDS))
+COUNTY_SUFFIX = re.compile(r" (county|parish)$")
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ class Gazetteer:
     def county(self, name: str, admins: dict[tuple, float]) -> Optional[Place]:
         """A US county, placed at the town of its name in its state, else at the state: the
         state is the one the report is about, or the only one with a county of that name."""
-        base = re.sub(r" (county|parish)$", "", norm(name))
+        base = COUNTY_SUFFIX.sub("", norm(name))
         states = self.us_counties.get(base, set())
         named = [a1 for (cc, a1), w in sorted(admins.items(), key=lambda kv: -kv[1]) if cc == "US" and a1 in states]
         state = named[0] if named else (next(iter(states)) if len(states) == 1 else None)
@@ -214,6 +216,8 @@ class Gazetteer:
     def ambiguous(self, name: str) -> bool:
         """Whether a name is a sizeable place in more than one country (Paris, Georgia, Alexandria)."""
         if name not in self._ambiguous:
+            if len(self._ambiguous) > 100_000:   # a long-running server sees ever new names
+                self._ambiguous.clear()
             ccs = {p.country_code for p, m in self.candidates(name)
                    if m == 1.0 and (p.population >= 10_000 or p.kind != "city")}
             self._ambiguous[name] = len(ccs) > 1
@@ -224,10 +228,11 @@ class Gazetteer:
         """The most likely place for a name, given country context (weights), first-level areas
         the report names (weights by (country code, admin1)) and a nearby point."""
         best, best_score = None, -1e9
-        descriptive = set(norm(name).split()) <= GENERIC_WORDS
-        area_named = bool(ADMIN_SUFFIX.search(norm(name)))   # "Zabol Province": the province, not the town
+        n = norm(name)
+        descriptive = set(n.split()) <= GENERIC_WORDS
+        area_named = bool(ADMIN_SUFFIX.search(n))   # "Zabol Province": the province, not the town
         cands = self.candidates(name)
-        if not cands and norm(name).endswith((" county", " parish")):
+        if not cands and COUNTY_SUFFIX.search(n):
             return self.county(name, admins or {})
         for p, match in cands:
             if descriptive and ((p.kind == "city" and p.population < 100_000) or
