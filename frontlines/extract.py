@@ -13,6 +13,8 @@ from collections import Counter
 from datetime import date
 from typing import Optional
 
+from spacy.tokens import Span
+
 from . import dates as dt
 from .actors import ARMED, Mention, registry
 from .fatalities import fatalities, from_parse as fatalities_in
@@ -39,7 +41,8 @@ DISASTER = re.compile(
     r"gas (leaks?|cylinders?|explosions?)|(chemical|fertili[sz]er|pesticide|fireworks?|industrial) (plant|factory)|"
     r"plant explosion|factory fire|ammonium nitrate|mine collapse|(road|traffic) accidents?|(car|bus|plane|train) "
     r"crash(es)?|derail\w*|stampedes?|building collapse|accidents?|fires (are |were )?burning|"
-    r"fireworks|landslip)\b", re.I)
+    r"fireworks|landslip|(hazardous|dangerous|toxic) (chemicals?|materials?|substances?)|"
+    r"chemicals? (plant|warehouse|depot|factory)|snowfall|rainfall)\b", re.I)
 GENERIC_HARM = {"kill", "die", "dead", "death", "injure", "wound", "hurt", "explosion", "explode", "blast", "damage",
                 "destroy", "evacuate", "evacuation", "mobilize", "mobilise", "deploy", "deployment", "burn", "fire",
                 "collapse", "crash", "*"}
@@ -50,28 +53,35 @@ PROTEST_VIOLENT = re.compile(
     r"clashes broke out|hurl(ed|ing)|thr(ew|ow|owing) (stones|rocks|bottles|petrol bombs|molotov)|"
     r"stone[- ]throw\w*|torch(ed|ing)|set (fire|ablaze)|burn(ed|t|ing) (tyres|tires|cars|vehicles|buildings|shops)|"
     r"vandali[sz]\w*|loot(ed|ing)|smash(ed|ing)|shut down (the )?roads|barricades?|"
-    r"aggressive (protest|demonstration)s?|violent (protest|demonstration)s?)\b", re.I)
+    r"aggressive (protest|demonstration)s?|violent (protest|demonstration)s?|"
+    r"thr(ew|ow|ows|owing|own) (\w+ ){0,2}(stones|rocks|bottles|petrol bombs|molotov\w*|fireworks|firecrackers|"
+    r"projectiles|objects|bricks|eggs)|(projectiles|stones|rocks|bottles|objects) (were|was) thrown|pelt(ed|ing)|"
+    r"(police|officers|security forces) clashed with|clashes (have |had )?(broken|broke) out|"
+    r"confront(ed|ing) (the )?(police|officers|security forces)|fire[sd]? (fire ?crackers|fireworks))\b", re.I)
 PROTEST_FORCE = re.compile(
     r"\b(excessive force|violently (suppress|disperse|crush|br[oe]ke? up)\w*|live (ammunition|bullets|fire|rounds)|"
     r"(tear gas|teargas) and (live )?bullets|shot dead|opened fire on|beat(en|ing)? (up )?(protesters|demonstrators)|"
-    r"batons?|bludgeon\w*)\b", re.I)
+    r"batons?|bludgeon\w*|beat(s|en|ing)? (up )?(an? )?([\w-]+ )?(protesters?|demonstrators?)|violent crackdown|"
+    r"(shot|fired|shoot|fire|firing) live (rounds|ammunition|bullets))\b", re.I)
 PROTEST_INTERVENTION = re.compile(
-    r"\b(tear ?gas|water cannons?|dispers(e|ed|ing|al)|rubber bullets|arrest(ed|s|ing)?|detain(ed|ing)?|"
-    r"broke up|break up|forcefully suspended|cordon(ed)?)\b", re.I)
+    r"\b(tear ?gas|water cannons?|dispers(e|ed|ing|al)|rubber bullets|arrest(ed|ing)|detain(ed|ing)?|"
+    r"arrests (were|have been|had been) made|made (\w+ )?arrests|"
+    r"broke up|break up|forcefully suspended|cordon(ed)?|suppress(ed|ing)|pepper[- ]spray\w*|"
+    r"drag(ged|ging)? (them|protesters|demonstrators))\b", re.I)
 PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                 "Violent demonstration": 3}
 
 FIND_WEAPONS = {"seize", "seizure", "find", "discover", "discovery", "recover", "recovery", "destroy", "defuse",
                 "dismantle", "confiscate", "confiscation", "uncover", "unearth", "impound", "neutralize", "neutralise",
-                "intercept", "interception"}
+                "intercept", "interception", "clear", "remove", "identify", "deactivate", "detect"}
 WEAPONS = {"weapon", "arm", "arms", "ammunition", "ammo", "firearm", "gun", "pistol", "rifle", "round", "explosive",
            "ied", "grenade", "bomb", "rocket", "landmine", "magazine", "cache", "stash", "missile", "mortar", "bullet",
            "cartridge", "detonator"}
 
-BASE_VERBS = {"set up", "establish", "build", "erect", "open", "construct"}
-BASES = {"base", "headquarters", "post", "outpost", "checkpoint", "camp", "position", "garrison"}
+BASE_VERBS = {"set up", "establish", "build", "erect", "open", "construct", "create"}
+BASES = {"base", "bases", "headquarters", "post", "outpost", "checkpoint", "camp", "position", "garrison"}
 CLAUSE_RULES = [(FIND_WEAPONS, WEAPONS, "Disrupted weapons use"), (BASE_VERBS, BASES, "Headquarters or base established")]
-RULE_WORDS = FIND_WEAPONS | {"set", "establish", "build", "erect", "open", "construct"}
+RULE_WORDS = FIND_WEAPONS | {"set", "establish", "build", "erect", "open", "construct", "create"}
 # burning and looting are a riot only where people are protesting; elsewhere, property destruction
 PROPERTY_TRIGGERS = {"loot", "torch", "set", "vandalize", "vandalise", "burn", "fire", "rampage"}
 PROTEST_CONTEXT = re.compile(r"\b(protest\w*|demonstrat\w*|riot\w*|rall(y|ies)|march\w*|unrest|mobs?|crowds?|"
@@ -85,7 +95,14 @@ POLICE_TARGETS = {"police", "policeman", "policemen", "officer", "gendarme", "ge
 NOT_PLACES = set("""diplomat ambassador envoy national citizen suspect militant fighter soldier member leader commander
 people person man woman child boy girl journalist worker hostage civilian migrant smuggler official staff student
 currency note drug weapon arm ammunition cocaine heroin cannabis gold cargo ship vessel vehicle truck car boat tanker
-consignment shipment contraband passport document property asset money cash explosive""".split())
+consignment shipment contraband passport document property asset money cash explosive service""".split())
+# "claimed responsibility for the attack", "responsible for air strikes", "suspected to be behind the
+# blasts": the sentence says who did an event, it does not report one (CASE 2021's attribution class)
+RESPONSIBILITY = {"responsibility", "responsible", "credit", "blame"}
+ATTRIBUTION_NOUNS = {"accusation", "allegation", "denial"}
+CLAIMANT_KINDS = ("rebel", "militia")
+CLAIMED = {"responsibility", "credit", "attack", "attacks", "bombing", "killing", "killings", "assault", "ambush",
+           "blast", "murder", "kidnapping", "abduction", "strike", "raid", "explosion", "operation"}
 HABITUAL = re.compile(r"\b(every time|whenever|each time|usually|often|routinely|tend to|at times)\b", re.I)
 ANAPHORIC_GROUP = re.compile(r"^(the|this|that|its)\s+((remaining|last|retreating|fleeing|surviving|suspected|"
                              r"terror|jihadist|militant|extremist|armed|insurgent|terrorist)\s+)*"
@@ -213,7 +230,8 @@ def _asserted(tok, sent) -> bool:
                     return False
             if c.dep_ == "mark" and low in HYPO_MARK:
                 return False
-        if node is not tok and node.lemma_.lower() in INTENT and node.dep_ != "amod":
+        if node is not tok and node.lemma_.lower() in INTENT and node.dep_ != "amod" and \
+                not (node.lemma_.lower() == "allow" and node.tag_ in ("VBD", "VBG")):   # "allowing IS to seize it"
             return False
         if node.dep_ in ("ROOT",) or node.head is node:
             break
@@ -227,6 +245,44 @@ def _asserted(tok, sent) -> bool:
                 any(t.lower_ in ("sights", "sites", "going") for t in head.head.children):
             return False
     return True
+
+
+def _attributed(tok) -> bool:
+    """True when the trigger is what a claim, denial or accusation of responsibility is about."""
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        low = head.lemma_.lower()
+        if node.dep_ == "pobj" and low == "behind" or low in ATTRIBUTION_NOUNS:
+            return True
+        if node.dep_ == "pobj" and low == "for" and head.head.lemma_.lower() in RESPONSIBILITY:
+            return True
+        if node.dep_ in ("dobj", "obj") and low == "claim":   # "has claimed the murder of a blogger"
+            return True
+        if node.dep_ in ("nsubj", "nsubjpass") and any(   # "bombers are suspected to be behind the blasts"
+                t.lower_ == "behind" or t.lemma_.lower() == "responsible" for t in head.subtree if t.i > node.i):
+            return True
+        if head.dep_ == "ROOT" or node.dep_ in ("advcl", "ccomp"):
+            return False
+        node = head
+    return False
+
+
+def _claimant(sm) -> Optional[Mention]:
+    """The named armed group that claims an event in this sentence ("the Taliban claimed the attack")."""
+    for t in sm.sent:
+        if t.lemma_.lower() != "claim" or t.pos_ != "VERB" or not _asserted(t, sm.sent):
+            continue
+        if not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in CLAIMED for c in t.children):
+            continue
+        for c in t.children:
+            if c.dep_ == "nsubj" and not any(d.lower_ == "no" for d in c.children):
+                m = sm.actor_in(c)
+                if m is not None and m.name and m.kind in CLAIMANT_KINDS:
+                    return m
+    return None
 
 
 def _objects(tok, preps: tuple, pobj_only: bool = True) -> list:
@@ -254,13 +310,45 @@ def _clause_rules(sent, cands: list) -> list:
         if rule is None or not _asserted(t, sent):
             continue
         found = [x for o in _objects(t, ("of",), pobj_only=False) for x in o.subtree]
-        if any(x.lemma_.lower() in rule[1] for x in found) and \
+        if t.dep_ in ("acl", "relcl"):   # "the bombs discovered on Wednesday", "firearms troops seized"
+            found.append(t.head)
+        if any(x.lemma_.lower() in rule[1] or x.lower_ in rule[1] for x in found) and \
                 not any(x.lower_ in ("no", "none") and x.dep_ in ("det", "neg") for x in found):
             inside = set(t.subtree)
             keep = [(m, tok) for m, tok in cands if tok not in inside and tok is not t]
             trig = Trigger((t.lemma_.lower(),), "Strategic developments", rule[2], 9)
             return keep + [(Match(trig, t.i - sent.start, t.i - sent.start + 1), t)]
     return cands
+
+
+WITHDRAW_WORDS = {"withdraw", "withdrawal", "pull", "retreat", "vacate", "abandon"}
+UNOPPOSED = re.compile(r"\b(without (any |a )?(resistance|fight|fighting|a shot)|unopposed|"
+                       r"(not|no|never) (encounter|me|face)\w* (any )?resistance|(me[et]\w*|encounter\w*|fac\w*) (no|little) "
+                       r"resistance)\b", re.I)
+HANDOVER = Trigger(("handover",), "Strategic developments", "Non-violent transfer of territory", 7)
+
+
+def _handover(sent, cands: list) -> list:
+    """A place taken as its holders withdrew ("entered Afrin after the YPG pulled out") or without
+    resistance is a non-violent transfer; a withdrawal alone is a change to the group's activity."""
+    terr = [c for c in cands if c[0].trigger.sub_event_type == TERRITORY]
+    gone = [c for c in cands if c[0].trigger.sub_event_type == "Change to group/activity"
+            and c[0].trigger.words[0] in WITHDRAW_WORDS]
+    if not terr or not (gone or UNOPPOSED.search(sent.text)):
+        return cands
+    m, tok = terr[0]
+    return [c for c in cands if c not in terr and c not in gone] + [(Match(HANDOVER, m.start, m.end), tok)]
+
+
+def _consequences(cands: list) -> list:
+    """ "clashed in Hassakeh, killing several people": the killing is the clash's toll, not another event."""
+    heads = {tok.i for m, tok in cands if not set(m.trigger.words) <= GENERIC_HARM}
+    toll = set()
+    for _ in range(3):   # "clashed, killing and wounding several": both participles are the toll
+        toll |= {tok.i for m, tok in cands if set(m.trigger.words) <= GENERIC_HARM and
+                 (tok.dep_ in ("advcl", "xcomp") and tok.head.i in heads | toll or
+                  tok.dep_ == "conj" and tok.head.i in toll)}
+    return [(m, tok) for m, tok in cands if tok.i not in toll]
 
 
 def _armed_target(tok) -> str:
@@ -282,12 +370,50 @@ def _takes_no_place(tok) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
                 t.ent_type_ in ("GPE", "LOC", "FAC") for t in c.subtree):
             return False
-    for o in _objects(tok, ("of",)):
-        if o.ent_type_ in ("GPE", "LOC", "FAC"):
-            return False
+    objs = _objects(tok, ("of",))
+    objs += [g for o in objs if o.lemma_.lower() == "control" for g in _objects(o, ("of", "over"))]
+    for o in objs:
+        if o.ent_type_ == "PERSON" and norm_key(o.text) in gazetteer().by_name:
+            return False   # "recaptured Palmyra", tagged as a person
         if o.lemma_.lower() in NOT_PLACES or o.ent_type_ in ("PERSON", "MONEY"):
             return True
+        if o.ent_type_ in ("GPE", "LOC", "FAC"):
+            return False
     return False
+
+
+SPEECH = {"say", "tell", "report", "confirm", "add", "state", "announce", "quote", "according", "note"}
+SOURCE_NOUNS = {"source", "sources", "spokesman", "spokesperson", "spokeswoman", "statement", "official"}
+NONSTRIKE_VERBS = {"capture", "film", "record", "show", "photograph", "survey", "monitor", "map", "deliver", "spot",
+                   "fly", "inspect", "film", "take", "reveal", "search", "locate"}
+RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "scuffle"}
+FIGHT_NOUNS = {"fighting", "fight", "clash", "battle", "combat", "gunfight", "firefight", "skirmish", "exchange",
+               "shootout", "hostility", "gunbattle", "confrontation", "war", "warfare", "operation", "offensive"}
+
+
+def _speaker(toks) -> bool:
+    """A mention that only reports ("police said", "army sources", "according to the military")."""
+    root = min(toks, key=lambda t: len(list(t.ancestors)))
+    if root.dep_ == "compound" and root.head.lemma_.lower() in SOURCE_NOUNS:
+        root = root.head
+    if root.dep_ in ("nsubj",) and root.head.lemma_.lower() in SPEECH:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+
+
+def _no_strike(tok) -> bool:
+    """ "a drone captured footage of the landslides": a drone that films or delivers strikes nothing."""
+    return tok.lemma_.lower() == "drone" and tok.dep_ in ("nsubj", "nsubjpass") and \
+        tok.head.lemma_.lower() in NONSTRIKE_VERBS
+
+
+def _not_fighting(tok) -> bool:
+    """ "were engaged in packing pesticides": engaging in anything but fighting is no clash."""
+    if tok.lemma_.lower() != "engage":
+        return False
+    if any(c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children):
+        return False
+    return not any(g.lemma_.lower() in FIGHT_NOUNS for c in tok.children if c.dep_ == "prep" for g in c.subtree)
 
 
 def _head_token(sent, m: Match):
@@ -326,12 +452,19 @@ class SentenceMentions:
             self.actors.append((m, list(span)))
         self.places = []   # (Place, span)
         actor_tokens = {t.i for _, toks in self.actors for t in toks}
+        covered = -1
         for ent in sent.ents:
-            if any(t.i in actor_tokens for t in ent):
+            if any(t.i in actor_tokens for t in ent) or ent.start < covered:
                 continue
+            if ent.label_ in PLACE_LABELS:
+                ent = _longer_name(ent, sent)
+                covered = ent.end
             if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "PERSON", "NORP")
                                               and re.search(r"[A-Z]", ent.text) and _place_like(ent)):
                 p = ctx.place(ent.text)
+                if p is not None and ent.label_ not in PLACE_LABELS and ent.root.dep_ == "dobj" and \
+                        p.kind == "city" and p.population < 100_000 and ctx.countries.get(p.country_code, 0) < 0.2:
+                    continue   # "stormed Dole": a name NER took for a person, matching a small town abroad
                 if p is not None:
                     self.places.append((p, ent))
         self.matched = set()   # spans only the gazetteer matcher found: weak evidence of the country
@@ -339,6 +472,9 @@ class SentenceMentions:
             if all(span.start >= s.end or span.end <= s.start for _, s in self.places):
                 self.places.append((p, span))
                 self.matched.add((span.start, span.end))
+        # "Samawa village", "the village of X": a village is local; a namesake city abroad is not it
+        self.places = [(p, span) for p, span in self.places if not (_village(span) and p.kind == "city" and
+                                                                    ctx.countries.get(p.country_code, 0) < 0.2)]
         self.places.sort(key=lambda ps: ps[1].start)
         self.places = [(_within_area(p, span, ctx), span) for p, span in self.places]
         # "the Somali capital": a place the text means but does not name; used for events, not listed
@@ -414,6 +550,17 @@ def _within_area(p: Place, span, ctx: DocContext) -> Place:
     return p
 
 
+VILLAGE_WORDS = {"village", "villages", "hamlet", "community", "communities", "settlement"}
+
+
+def _village(span) -> bool:
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 2].lower_ if span.start >= 2 and doc[span.start - 1].lower_ == "of" else ""
+    return after in VILLAGE_WORDS or before in VILLAGE_WORDS or span[-1].lower_ in VILLAGE_WORDS or \
+        span.root.head.lower_ in VILLAGE_WORDS
+
+
 def _with_det(span) -> str:
     """The mention with its determiner and adjectives: "the remaining militants"."""
     start = span.start
@@ -423,9 +570,18 @@ def _with_det(span) -> str:
     return span.doc[start:span.end].text
 
 
+PLACE_VERBS = {"capture", "recapture", "seize", "enter", "retake", "liberate", "storm", "shell", "besiege", "reach",
+               "overrun", "encircle", "surround", "bomb", "evacuate", "regain"}
+
+
 def _place_like(ent) -> bool:
-    return ent.label_ != "NORP" and len(ent) <= 4 and ent.root.dep_ == "pobj" and \
-        ent.root.head.lower_ in ("in", "at", "near", "of", "outside", "into", "from", "to")
+    """A name NER did not call a place, in a place's position: "in X", "near X", "recaptured X"."""
+    if ent.label_ == "NORP" or len(ent) > 4:
+        return False
+    if ent.root.dep_ == "dobj":
+        return ent.root.head.lemma_.lower() in PLACE_VERBS
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "of", "outside", "into", "from",
+                                                                 "to")
 
 
 SKIP_NAMES = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -481,6 +637,23 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
 def norm_key(name: str) -> str:
     from .geo import norm
     return norm(name)
+
+
+NAME_JOINERS = {"-", "e", "i", "al", "el", "ul", "ad", "as", "ash", "an", "ar", "de", "du", "da", "do"}
+
+
+def _longer_name(ent, sent):
+    """The place name NER split: "Mazar" + "-e" + "Sharif" is Mazar-e Sharif when the gazetteer knows it."""
+    g = gazetteer()
+    for k in (3, 2):
+        end = ent.end + k
+        if end > sent.end:
+            continue
+        tail = sent.doc[ent.end:end]
+        if tail[-1].text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in NAME_JOINERS for t in tail) \
+                and any(t.lower_ in NAME_JOINERS for t in tail) and norm_key(sent.doc[ent.start:end].text) in g.by_name:
+            return Span(sent.doc, ent.start, end, label=ent.label_)
+    return ent
 
 
 def _extra_places(sent):
@@ -540,6 +713,10 @@ def _roles(tok, sm: SentenceMentions):
             a2 = a2 or sm.actor_in(c, exclude=(a1,))
         elif c.dep_ == "prep" and c.lower_ in ("from", "against", "on", "at", "with"):
             a2 = a2 or sm.actor_in(c, exclude=(a1,))
+    if a2 is None and a1 is not None and verb.lemma_.lower() in RECIPROCAL:   # "troops and rebels clashed"
+        for c in subj_verb.children:
+            for cj in (c.conjuncts if c.dep_ == "nsubj" else ()):
+                a2 = a2 or sm.actor_in(cj, exclude=(a1,))
     return a1, a2
 
 
@@ -653,15 +830,19 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
     tax = taxonomy()
     events: list[Event] = []
     sents = list(doc.sents)
+    claimant = None
     for si, sent in enumerate(sents):
         lemmas = [t.lemma_.lower() for t in sent]
         lowers = [t.lower_ for t in sent]
         matches = tax.match(lemmas, lowers)
-        if not matches and not RULE_WORDS.intersection(lemmas):
+        if not matches and not RULE_WORDS.intersection(lemmas) and "claim" not in lemmas:
             continue
         sm = ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)
+        if "claim" in lemmas:
+            claimant = claimant or _claimant(sm)
         # "19 people were killed when their bus plunged off a bridge. ... the Friday accident"
         disaster = DISASTER.search(sent.text) or (si + 1 < len(sents) and DISASTER.search(sents[si + 1].text))
+        told_disaster = si > 0 and DISASTER.search(sents[si - 1].text)
         cands = []
         for m in matches:
             tok = _head_token(sent, m)
@@ -670,21 +851,30 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                 continue
             if tok.ent_type_ in ("DATE", "TIME"):   # "in March" is a month, not a march
                 continue
+            if told_disaster and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children) and \
+                    set(m.trigger.words) <= GENERIC_HARM:
+                continue   # "A furnace exploded. ... The explosion occurred at ...": the same accident
             if m.trigger.event_type not in ("Protests", "Riots") and disaster and \
                     (set(m.trigger.words) <= GENERIC_HARM or m.trigger.event_type == "Strategic developments" or
                      m.trigger.sub_event_type in (TERRITORY, "Armed clash")) and \
-                    not any(a.kind in ARMED or a.kind == "unidentified" for a, _ in sm.actors):
+                    not any((a.kind in ARMED or a.kind == "unidentified") and not _speaker(ts) for a, ts in sm.actors):
                 continue   # an earthquake, a flood, a factory blast, and nobody armed: not political violence
+            if disaster and m.trigger.sub_event_type == "Change to group/activity":
+                continue   # troops mobilised, deployed or evacuating people for a flood: relief, not conflict
+            if _not_fighting(tok) or _no_strike(tok):
+                continue
             if m.trigger.sub_event_type == TERRITORY and _takes_no_place(tok):
                 continue   # "expelled two diplomats", "seizure of fake currency": not territory
             if not _asserted(tok, sent):
+                continue
+            if _attributed(tok):
                 continue
             # "the attack" refers back to an event already told; not a new one
             if tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children) and \
                     events and m.trigger.priority < 6 and not any(c.dep_ == "prep" for c in tok.children):
                 continue
             cands.append((m, tok))
-        cands = _clause_rules(sent, cands)
+        cands = _handover(sent, _clause_rules(sent, _consequences(cands)))
         if not cands:
             continue
         chosen = _choose(cands)
@@ -750,6 +940,11 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
         events.extend(sent_events)
     _fatalities_from_following(events, sents)
     _refine_protests(events, sents)
+    if claimant is not None:   # "No group claimed..." names no one; "The Taliban claimed the attack" does
+        for ev in events:
+            if ev.actor1 and ev.actor1.startswith("Unidentified Armed Group") and \
+                    ev.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
+                ev.actor1 = claimant.canonical(None, None)
     return merge_within(events)
 
 

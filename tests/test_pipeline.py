@@ -291,7 +291,10 @@ def test_a_town_is_resolved_within_the_area_named_after_it():
 
 
 @pytest.mark.parametrize("text,sub", [
-    ("Iraqi forces withdrew on Sunday from the Walid crossing in Anbar.", "Non-violent transfer of territory"),
+    ("Iraqi forces withdrew on Sunday from the Walid crossing in Anbar.", "Change to group/activity"),
+    ("Iraqi forces withdrew on Sunday from the Walid crossing in Anbar, allowing ISIS fighters to seize it.",
+     "Non-violent transfer of territory"),
+    ("Rebel fighters entered the town of Jarablus on Sunday and met no resistance.", "Non-violent transfer of territory"),
     ("More than 70 armed opposition fighters surrendered to government forces in Yei on Monday.", "Agreement"),
     ("ISIL fired mortar rounds containing poisonous gases on Peshmerga forces near Kirkuk on Monday.",
      "Chemical weapon"),
@@ -300,3 +303,55 @@ def test_a_town_is_resolved_within_the_area_named_after_it():
 ])
 def test_withdrawals_surrenders_gas_and_intercepted_guns(text, sub):
     assert [e["sub_event_type"] for e in extract_text(text, published="2020-01-08")][:1] == [sub]
+
+
+def _subs(text):
+    return [e["sub_event_type"] for e in extract_text(text, published="2020-01-08")]
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab claimed responsibility for Tuesday's mortar attack on the presidential palace in Mogadishu.",
+    "The Mujahideen Brigade said on its website that it was behind the ambush on a police patrol near Tikrit.",
+    "Russia denied its planes were responsible for air strikes that destroyed a hospital in Aleppo.",
+    "Soldiers were deployed on Sunday to rescue families cut off by flooding in Sindh.",
+    "Three workers died when a boiler burst at a textile mill in Faisalabad, police said. "
+    "The explosion also damaged nearby homes.",
+    "Workers at the plant in Homs were engaged in packing fertiliser when the fire started.",
+    "A drone operated by the survey office captured footage of the landslides near Pokhara.",
+    "Portugal expels Russian diplomats",
+])
+def test_attributions_accidents_and_relief_are_no_events(text):
+    assert _subs(text) == []
+
+
+def test_a_claim_names_the_perpetrator_of_the_event_told_before_it():
+    told = "Gunmen shot dead two policemen at a checkpoint in Peshawar on Monday."
+    claimed = extract_text(told + " The Pakistani Taliban claimed responsibility for the killing.")
+    unclaimed = extract_text(told + " No group has claimed responsibility.")
+    assert len(claimed) == 1 and claimed[0]["actor1"] == "Taliban"
+    assert unclaimed[0]["actor1"].startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Protesters threw bottles at riot police outside the parliament in Tbilisi on Friday.", "Violent demonstration"),
+    ("Thousands marched in Santiago on Sunday against plans for mass arrests of migrants.", "Peaceful protest"),
+    ("Police suppressed a peaceful march by opposition supporters in Kinshasa on Monday.",
+     "Protest with intervention"),
+    ("Government troops and rebels clashed near Kidal on Monday, killing and wounding several people.", "Armed clash"),
+    ("Soldiers cleared 300 landmines from farmland near Marib last month.", "Disrupted weapons use"),
+    ("Fishermen reported the rocket bombs discovered on a beach near Kisumu on Wednesday.", "Disrupted weapons use"),
+    ("A car packed with explosives blew up outside a market in Kirkuk on Sunday, killing five.",
+     "Remote explosive/landmine/IED"),
+    ("A VBIED detonated near a checkpoint in Mosul on Sunday.", "Remote explosive/landmine/IED"),
+    ("Two female kamikazes blew themselves up at a market in Maiduguri on Sunday.", "Suicide bomb"),
+    ("Turkish troops have set up two bases near Zakho in Duhok governorate.", "Headquarters or base established"),
+    ("Islamic State fighters recaptured Palmyra yesterday after Syrian forces pulled out of the city.",
+     "Non-violent transfer of territory"),
+])
+def test_sub_types_from_what_the_clause_says(text, sub):
+    assert _subs(text) == [sub]
+
+
+def test_a_place_name_ner_split_is_joined_again():
+    evs = extract_text("Gunmen killed a shopkeeper in Mazar-e Sharif on Monday.", published="2020-01-08")
+    assert evs[0]["location"] == "Mazār-e Sharīf"
