@@ -57,7 +57,9 @@ PROTEST_VIOLENT = re.compile(
     r"thr(ew|ow|ows|owing|own) (\w+ ){0,2}(stones|rocks|bottles|petrol bombs|molotov\w*|fireworks|firecrackers|"
     r"projectiles|objects|bricks|eggs)|(projectiles|stones|rocks|bottles|objects) (were|was) thrown|pelt(ed|ing)|"
     r"(police|officers|security forces) clashed with|clashes (have |had )?(broken|broke) out|"
-    r"confront(ed|ing) (the )?(police|officers|security forces)|fire[sd]? (fire ?crackers|fireworks))\b", re.I)
+    r"confront(ed|ing) (the )?(police|officers|security forces)|fire[sd]? (fire ?crackers|fireworks)|clash(es|ed)?|"
+    r"(light|lit|lighting|lighted|start(ed|ing)?) (\w+ )?(fires|bonfires)|(pull(ed|ing)?|t[oe]re|tearing) down|"
+    r"remov(ed|ing) (the )?(fences|barriers|barricades)|into (a|the) fire)\b", re.I)
 PROTEST_FORCE = re.compile(
     r"\b(excessive force|violently (suppress|disperse|crush|br[oe]ke? up)\w*|live (ammunition|bullets|fire|rounds)|"
     r"(tear gas|teargas) and (live )?bullets|shot dead|opened fire on|beat(en|ing)? (up )?(protesters|demonstrators)|"
@@ -351,6 +353,22 @@ def _consequences(cands: list) -> list:
     return [(m, tok) for m, tok in cands if tok.i not in toll]
 
 
+AIRCRAFT = {"helicopter", "chopper", "gunship", "jet", "warplane", "aircraft", "bomber", "drone", "warjet"}
+
+
+def _by_air(tok) -> bool:
+    """ "raids by the army's choppers", "helicopters attacked": the attacker flies, so it is an air strike."""
+    agents = [c for c in tok.children if c.dep_ in ("nsubj", "agent") or (c.dep_ == "prep" and c.lower_ == "by")]
+    return any(t.lemma_.lower() in AIRCRAFT for a in agents for t in a.subtree)
+
+
+def _protest_arrests(cands: list) -> list:
+    """Arrests at a protest are the protest's intervention, not an event of their own."""
+    if any(m.trigger.event_type in ("Protests", "Riots") for m, _ in cands):
+        return [(m, tok) for m, tok in cands if m.trigger.sub_event_type != "Arrests"]
+    return cands
+
+
 def _armed_target(tok) -> str:
     """ "military" or "police" when what an attack hits is armed (a checkpoint, a convoy, troops)."""
     for o in _objects(tok, ("on", "against", "at")):
@@ -405,6 +423,12 @@ def _no_strike(tok) -> bool:
     """ "a drone captured footage of the landslides": a drone that films or delivers strikes nothing."""
     return tok.lemma_.lower() == "drone" and tok.dep_ in ("nsubj", "nsubjpass") and \
         tok.head.lemma_.lower() in NONSTRIKE_VERBS
+
+
+def _thrown(tok) -> bool:
+    """ "projectiles were thrown at police": thrown things are a riot's, not artillery."""
+    return tok.lemma_.lower() in ("projectile", "rocket", "missile") and \
+        any(t.lemma_.lower() in ("throw", "hurl", "pelt") for t in (tok.head, *tok.children))
 
 
 def _not_fighting(tok) -> bool:
@@ -787,6 +811,9 @@ def _subtype(m: Match, a1: Optional[Mention], a2: Optional[Mention]) -> tuple[st
         if a1 is not None and a1.kind in ("state", "external"):
             return "Battles", GOV_REGAINS
         return "Battles", NSA_OVERTAKES
+    if t.sub_event_type in ("Attack", "Armed clash") and a1 is not None and a1.kind in ("protesters", "rioters") \
+            and a2 is not None and a2.kind == "state":
+        return "Riots", "Violent demonstration"   # "youths confronted police"
     if t.sub_event_type in ("Attack", "Armed clash") and a2 is not None:
         if a2.kind in ARMED and (a1 is None or a1.kind in ARMED or a1.kind == "unidentified"):
             return "Battles", "Armed clash"
@@ -861,7 +888,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                 continue   # an earthquake, a flood, a factory blast, and nobody armed: not political violence
             if disaster and m.trigger.sub_event_type == "Change to group/activity":
                 continue   # troops mobilised, deployed or evacuating people for a flood: relief, not conflict
-            if _not_fighting(tok) or _no_strike(tok):
+            if _not_fighting(tok) or _no_strike(tok) or _thrown(tok):
                 continue
             if m.trigger.sub_event_type == TERRITORY and _takes_no_place(tok):
                 continue   # "expelled two diplomats", "seizure of fake currency": not territory
@@ -874,7 +901,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                     events and m.trigger.priority < 6 and not any(c.dep_ == "prep" for c in tok.children):
                 continue
             cands.append((m, tok))
-        cands = _handover(sent, _clause_rules(sent, _consequences(cands)))
+        cands = _handover(sent, _clause_rules(sent, _protest_arrests(_consequences(cands))))
         if not cands:
             continue
         chosen = _choose(cands)
@@ -889,6 +916,8 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                 if force:   # "attacked a checkpoint", "ambushed a convoy": the other side is armed
                     a2 = Mention(0, 0, "", None, "state", force=force)
             etype, sub = _subtype(m, a1, a2)
+            if sub in ("Armed clash", "Attack") and _by_air(tok):
+                etype, sub = "Explosions/Remote violence", "Air/drone strike"
             if sub == "Violent demonstration" and m.trigger.words[0] in PROPERTY_TRIGGERS and \
                     not PROTEST_CONTEXT.search(sent.text):
                 etype, sub = "Strategic developments", "Looting/property destruction"
@@ -929,7 +958,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             ev.extra["undated"] = undated   # dated by the publication date only (headlines, mostly)
             if ev.actor1 and ev.actor1 == ev.actor2:
                 ev.actor2 = None
-            same = next((o for o in sent_events if o.location == ev.location), None)
+            same = next((o for o in sent_events if o.location == ev.location and o.event_date == ev.event_date), None)
             if same is not None:   # one sentence, one place: one event, the most specific
                 if ev.extra["priority"] > same.extra["priority"]:
                     sent_events[sent_events.index(same)] = ev
@@ -994,6 +1023,10 @@ def _nearest(tok, sm: SentenceMentions, a1, a2):
     if a1 is None and before:
         named = [m for m in before if m.kind not in ("civilians",)]
         a1 = (named or before)[-1]
+    if a1 is None and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        # "ten men were shot dead when gunmen opened fire": the armed actor after a passive is its agent
+        a1 = next((m for m in after if m.kind in ARMED), None)
+        after = [m for m in after if m is not a1]
     if a2 is None and after:
         a2 = next((m for m in after if m is not a1), None)
     return a1, a2

