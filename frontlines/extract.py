@@ -69,7 +69,7 @@ PROTEST_INTERVENTION = re.compile(
     r"\b(tear ?gas|water cannons?|dispers(e|ed|ing|al)|rubber bullets|arrest(ed|ing)|detain(ed|ing)?|"
     r"arrests (were|have been|had been) made|made (\w+ )?arrests|"
     r"broke up|break up|forcefully suspended|cordon(ed)?|suppress(ed|ing)|pepper[- ]spray\w*|"
-    r"drag(ged|ging)? (them|protesters|demonstrators))\b", re.I)
+    r"drag(ged|ging)? (them|protesters|demonstrators)|chas(e|ed|es|ing))\b", re.I)
 PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                 "Violent demonstration": 3}
 
@@ -89,6 +89,9 @@ PROPERTY_TRIGGERS = {"loot", "torch", "set", "vandalize", "vandalise", "burn", "
 PROTEST_CONTEXT = re.compile(r"\b(protest\w*|demonstrat\w*|riot\w*|rall(y|ies)|march\w*|unrest|mobs?|crowds?|"
                              r"agitat\w*|strikers?|youths?|residents|villagers|locals|community members)\b", re.I)
 
+PROTEST_TYPES = ("Protests", "Riots")
+PROTESTING = re.compile(r"\b(protest\w*|demonstrat\w*|rall(y|ies)|march(es|ed|ing)?|sit-ins?|strik(e|es|ing)|"
+                        r"picket\w*|riot\w*)\b", re.I)
 MILITARY_TARGETS = {"checkpoint", "base", "outpost", "barracks", "convoy", "patrol", "garrison", "troop", "soldier",
                     "army", "military", "serviceman", "servicemen", "post", "position"}
 POLICE_TARGETS = {"police", "policeman", "policemen", "officer", "gendarme", "gendarmerie"}
@@ -239,6 +242,9 @@ def _asserted(tok, sent) -> bool:
             break
         if node.dep_ in ("advcl", "ccomp", "relcl", "conj") and hops > 0:
             break
+        if node.dep_ == "pcomp" and node.head.lower_ == "after" or node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "after" for c in node.children):
+            break   # "will advance after seizing Dabiq": what came before the plan happened
         node, hops = node.head, hops + 1
     if re.search(r"\b(going to|set (its|their|his) sights?|set (its|their) sites)\b", sent.text, re.I):
         # such phrasing marks intent only when it governs the trigger's clause
@@ -363,9 +369,16 @@ def _by_air(tok) -> bool:
 
 
 def _protest_arrests(cands: list) -> list:
-    """Arrests at a protest are the protest's intervention, not an event of their own."""
+    """Arrests at a protest are the protest's intervention, not an event of their own; a raid to arrest
+    people is an arrest; troops entering a place where they do something specific did that thing."""
+    subs = {m.trigger.sub_event_type for m, _ in cands}
     if any(m.trigger.event_type in ("Protests", "Riots") for m, _ in cands):
-        return [(m, tok) for m, tok in cands if m.trigger.sub_event_type != "Arrests"]
+        cands = [(m, tok) for m, tok in cands if m.trigger.sub_event_type != "Arrests"]
+    elif "Arrests" in subs:
+        cands = [(m, tok) for m, tok in cands if m.trigger.words not in (("raid",), ("storm",))]
+    top = max((m.trigger.priority for m, _ in cands if m.trigger.sub_event_type != TERRITORY), default=0)
+    if top > 6:
+        cands = [(m, tok) for m, tok in cands if m.trigger.words != ("enter",)]
     return cands
 
 
@@ -429,6 +442,30 @@ def _thrown(tok) -> bool:
     """ "projectiles were thrown at police": thrown things are a riot's, not artillery."""
     return tok.lemma_.lower() in ("projectile", "rocket", "missile") and \
         any(t.lemma_.lower() in ("throw", "hurl", "pelt") for t in (tok.head, *tok.children))
+
+
+RIOT_GEAR = {"police", "policeman", "policemen", "officer", "gear", "squad", "unit", "control", "shield", "troop",
+             "force", "vehicle"}
+
+
+def _riot_gear(tok) -> bool:
+    """ "riot police", "riot gear": a riot's name for those who stop one."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.lemma_.lower() == "riot" and nxt is not None and nxt.lemma_.lower() in RIOT_GEAR
+
+
+def _expected(tok) -> bool:
+    """ "in anticipation of mass protests", "ahead of the rally", "detained before the rally": not yet."""
+    node = tok
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and (head.lower_ in ("before", "ahead") or head.head.lower_ == "ahead" or
+                                    head.head.lemma_.lower() == "anticipation"):
+            return tok.pos_ == "NOUN"
+        node = head
+    return False
 
 
 def _not_fighting(tok) -> bool:
@@ -888,7 +925,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                 continue   # an earthquake, a flood, a factory blast, and nobody armed: not political violence
             if disaster and m.trigger.sub_event_type == "Change to group/activity":
                 continue   # troops mobilised, deployed or evacuating people for a flood: relief, not conflict
-            if _not_fighting(tok) or _no_strike(tok) or _thrown(tok):
+            if _not_fighting(tok) or _no_strike(tok) or _thrown(tok) or _riot_gear(tok) or _expected(tok):
                 continue
             if m.trigger.sub_event_type == TERRITORY and _takes_no_place(tok):
                 continue   # "expelled two diplomats", "seizure of fake currency": not territory
@@ -929,6 +966,9 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                 if not (a1 is not None and a1.name == ctx.salient_group):
                     a2 = Mention(0, 0, "", ctx.salient_group, registry().kinds[ctx.salient_group])
             a1 = _default_actor1(etype, sub, a1)
+            if a2 is not None and a2.kind == "protesters" and etype not in ("Protests", "Riots") and \
+                    not PROTESTING.search(sent.text):   # "raped six women": victims, not protesters
+                a2 = Mention(a2.start, a2.end, a2.text, None, "civilians", a2.country)
             if etype == "Violence against civilians" and (a2 is None or a2.kind not in ("civilians", "protesters")):
                 a2 = Mention(0, 0, "", None, "civilians")
             place, gp = _place_for(tok, sm, ctx)
@@ -958,7 +998,8 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             ev.extra["undated"] = undated   # dated by the publication date only (headlines, mostly)
             if ev.actor1 and ev.actor1 == ev.actor2:
                 ev.actor2 = None
-            same = next((o for o in sent_events if o.location == ev.location and o.event_date == ev.event_date), None)
+            same = next((o for o in sent_events if o.location == ev.location and o.event_date == ev.event_date),
+                        None)
             if same is not None:   # one sentence, one place: one event, the most specific
                 if ev.extra["priority"] > same.extra["priority"]:
                     sent_events[sent_events.index(same)] = ev
@@ -1078,7 +1119,8 @@ def merge_within(events: list[Event]) -> list[Event]:
                 setattr(twin, k, getattr(ev, k))
             twin.extra["undated"] = False
         if ev.extra.get("priority", 0) > twin.extra.get("priority", 0) and twin.sub_event_type != ev.sub_event_type:
-            twin.sub_event_type = ev.sub_event_type
+            twin.event_type, twin.sub_event_type = ev.event_type, ev.sub_event_type
+            twin.extra["priority"] = ev.extra["priority"]
         if not twin.fatalities and ev.fatalities:
             twin.fatalities = ev.fatalities
         twin.actor2 = twin.actor2 or ev.actor2

@@ -373,3 +373,20 @@ def test_who_does_it_decides_the_sub_type(text, sub):
 def test_a_shared_demonym_is_the_larger_country():
     from frontlines.geo import gazetteer
     assert [gazetteer().country_code(d) for d in ("American", "Indian", "Dominican")] == ["US", "IN", "DO"]
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Police continue to arrest activists in Cairo, in anticipation of mass protests on the anniversary.", "Arrests"),
+    ("Riot police chase demonstrators during anti-government protests in Tebourba on Tuesday.",
+     "Protest with intervention"),
+    ("Turkish-backed rebels will advance to Al-Bab after seizing the town of Dabiq from the Islamic State.",
+     "Non-state actor overtakes territory"),
+    ("His daughter was gang-raped in Muzaffarnagar about five months ago.", "Sexual violence"),
+])
+def test_what_is_expected_what_came_first_and_who_is_named_after_riots(text, sub):
+    assert _subs(text)[:1] == [sub]
+
+
+def test_victims_called_women_or_villagers_are_civilians_outside_a_protest():
+    ev = extract_text("Army troops entered a village near Juba on Sunday and raped at least six women.")[0]
+    assert ev["sub_event_type"] == "Sexual violence" and ev["actor2"].startswith("Civilians")
