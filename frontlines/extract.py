@@ -265,7 +265,7 @@ def _attributed(tok) -> bool:
         low = head.lemma_.lower()
         if node.dep_ == "pobj" and low == "behind" or low in ATTRIBUTION_NOUNS:
             return True
-        if node.dep_ == "pobj" and low == "for" and head.head.lemma_.lower() in RESPONSIBILITY:
+        if node.dep_ in ("pobj", "pcomp") and low == "for" and head.head.lemma_.lower() in RESPONSIBILITY:
             return True
         if node.dep_ in ("dobj", "obj") and low == "claim":   # "has claimed the murder of a blogger"
             return True
@@ -396,7 +396,11 @@ def _armed_target(tok) -> str:
 
 
 def _takes_no_place(tok) -> bool:
-    """A territory verb whose object is people or goods rather than a place."""
+    """A territory verb whose object is people or goods rather than a place, or that has none ("a break
+    and enter investigation")."""
+    if tok.lemma_.lower() == "enter" and (not any(c.dep_ in ("dobj", "obj", "prep") for c in tok.children) or
+                                          tok.i > 1 and tok.doc[tok.i - 2].lemma_.lower() == "break"):
+        return True
     for c in tok.children:   # "expelled the fighters from Sirte": the place is where they were driven from
         if c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
                 t.ent_type_ in ("GPE", "LOC", "FAC") for t in c.subtree):
@@ -444,6 +448,7 @@ def _thrown(tok) -> bool:
         any(t.lemma_.lower() in ("throw", "hurl", "pelt") for t in (tok.head, *tok.children))
 
 
+REFLEXIVE = {"himself", "herself", "themselves", "itself", "oneself"}
 RIOT_GEAR = {"police", "policeman", "policemen", "officer", "gear", "squad", "unit", "control", "shield", "troop",
              "force", "vehicle"}
 
@@ -923,8 +928,11 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                      m.trigger.sub_event_type in (TERRITORY, "Armed clash")) and \
                     not any((a.kind in ARMED or a.kind == "unidentified") and not _speaker(ts) for a, ts in sm.actors):
                 continue   # an earthquake, a flood, a factory blast, and nobody armed: not political violence
-            if disaster and m.trigger.sub_event_type == "Change to group/activity":
+            if (disaster or told_disaster) and m.trigger.sub_event_type == "Change to group/activity":
                 continue   # troops mobilised, deployed or evacuating people for a flood: relief, not conflict
+            if any(c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVE for c in tok.children) and \
+                    m.trigger.event_type == "Riots":
+                continue   # "barricaded himself inside a hotel room"
             if _not_fighting(tok) or _no_strike(tok) or _thrown(tok) or _riot_gear(tok) or _expected(tok):
                 continue
             if m.trigger.sub_event_type == TERRITORY and _takes_no_place(tok):

@@ -390,3 +390,14 @@ def test_what_is_expected_what_came_first_and_who_is_named_after_riots(text, sub
 def test_victims_called_women_or_villagers_are_civilians_outside_a_protest():
     ev = extract_text("Army troops entered a village near Juba on Sunday and raped at least six women.")[0]
     assert ev["sub_event_type"] == "Sexual violence" and ev["actor2"].startswith("Civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "A man robbed a bank in Baghdad on Monday. He was caught five hours after he barricaded himself inside a hotel room.",
+    "Toronto police identified five suspects in connection to a residential break and enter investigation.",
+    "The minister urged sanctions against officials responsible for jailing the opposition leader.",
+    "More than 200 fires are burning across the province. The government gave authorities the power to "
+    "forcibly evacuate people.",
+])
+def test_crimes_blame_and_relief_with_conflict_words_are_no_events(text):
+    assert _subs(text) == []
