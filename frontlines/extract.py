@@ -147,6 +147,7 @@ class DocContext:
         # acted, not where: it may not outweigh a city's size (Kabul, not Cabool, Missouri)
         self.countries = {cc: n / total if cc in placed else min(n / total, ACTOR_ONLY_WEIGHT)
                           for cc, n in counts.items()}
+        named = dict(self.countries)
         self.places: dict[tuple, Optional[Place]] = {}
         self.admins: dict[tuple, float] = {}
         self.focus = None
@@ -174,8 +175,9 @@ class DocContext:
             if not found:
                 break
             n = sum(found.values())
-            self.countries = {cc: self.countries.get(cc, 0) + 0.5 * k / n for cc, k in found.items()} | \
-                {cc: w for cc, w in self.countries.items() if cc not in found}
+            # the names' own weight plus half the share of places found; not added up across passes
+            self.countries = {cc: named.get(cc, 0) + 0.5 * k / n for cc, k in found.items()} | \
+                {cc: w for cc, w in named.items() if cc not in found}
             n = sum(areas.values())
             self.admins = {a: k / n for a, k in areas.items()} if n else {}
             self.places = {}

@@ -17,6 +17,7 @@ lower green zone market square river bank valley hills hill port camp village di
 the great little main high street road bridge station airport base border lake island islands coast gate mountain
 mountains desert plain plains field fields""".split())
 ARTICLES = re.compile(r"^(al|el|ad|ar|as|an|at|az|ash|ath|adh)[ -]", re.I)
+CAPITAL_BONUS = 1.0
 KIND_RANK = {"continent": 3, "country": 3, "admin1": 0.5, "city": 1, "region": 1}
 ADMIN_WORDS = ("province", "governorate", "state", "region", "county", "prefecture", "oblast")
 ADMIN_SUFFIX = re.compile(r" (%s)$" % "|".join(ADMIN_WORDS))
@@ -97,6 +98,13 @@ class Gazetteer:
             base = re.sub(r"^muhafazat\s+", "", base, flags=re.I)
             self.admin_index[(cc, a1)] = len(self.places)
             self._add(Place(a1, lat, lon, cc, a1, "admin1", sum(p.population for p in pts)), {a1, base})
+        self.capitals: set[tuple] = set()   # (name, country code) of each national capital
+        for cc, row in self.countries.items():
+            here = [self.places[i] for i in self.by_name.get(norm(row.get("capital") or ""), [])
+                    if self.places[i].country_code == cc and self.places[i].kind == "city"]
+            if here:
+                cap = max(here, key=lambda p: p.population)
+                self.capitals.add((cap.name, cc))
         with open(DATA / "admin1_abbrev.csv", encoding="utf-8") as f:
             for row in csv.DictReader(f):   # "Charleston, W.Va.": postal-style abbreviations, matched as written
                 if (row["country_code"], row["admin1"]) in self.admin_index:
@@ -245,6 +253,8 @@ class Gazetteer:
             score = 3.0 * match + 0.35 * math.log10(max(p.population, 1) + 1) + 0.5 * KIND_RANK.get(p.kind, 1)
             if p.kind not in ("city", "country", "admin1", "continent"):
                 score += 1.5   # the project's own additions are named conflict sites
+            if p.kind == "city" and (p.name, p.country_code) in self.capitals:
+                score += CAPITAL_BONUS   # "Kabul" is Afghanistan's capital even beside "13 American troops"
             if area_named and p.kind == "admin1":
                 score += 2.5
             if admins and p.kind != "admin1":

@@ -401,3 +401,9 @@ def test_victims_called_women_or_villagers_are_civilians_outside_a_protest():
 ])
 def test_crimes_blame_and_relief_with_conflict_words_are_no_events(text):
     assert _subs(text) == []
+
+
+def test_a_capital_is_not_a_small_namesake_in_the_country_of_the_victims():
+    evs = extract_text("The number of people killed in Thursday's suicide bombing at Kabul airport has risen to "
+                       "at least 170, including 13 American troops, officials said.", published="2021-08-27")
+    assert evs[0]["country"] == "Afghanistan"
