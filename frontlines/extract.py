@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Span
@@ -657,6 +658,15 @@ august september october november december police army president governor minist
 christmas easter ramadan""".split())
 
 
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset:
+    """English common nouns (the lemmatiser's WordNet index that ships in the spaCy model)."""
+    from .nlp import load
+    lem = load().get_pipe("lemmatizer")
+    return frozenset(lem.lookups.get_table("lemma_index")["noun"]) if "lemma_index" in lem.lookups.tables \
+        else frozenset()
+
+
 def _gazetteer_names(sent, ctx, taken: set) -> list:
     """Capitalised names that the gazetteer knows, where NER saw no place (place matcher before NER)."""
     g = gazetteer()
@@ -685,9 +695,17 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
             inside = e is not None and (e.start, e.end) != (span.start, span.end)
             if e is not None and (e.start, e.end) == (span.start, span.end + 1) and e[-1].lower_ in ADMIN_WORDS:
                 span, inside = e, False   # "Bauchi State"
+            if inside and span.end == e.end and span.start > e.start and e.label_ != "PERSON" and \
+                    sent.doc[span.start - 1].is_alpha and sent.doc[span.start - 1].lower_ not in ("of", "in", "at", "de") \
+                    and span.text.lower() in common_nouns():
+                head_word = True   # "City Council", "Texas Southern University": the head of a name, unless a city
+            else:
+                head_word = False
             if norm_key(span.text) in g.by_name or ADMIN_SUFFIX.sub("", norm_key(span.text)) in g.by_name:
                 p = ctx.place(span.text)
                 if p is None or not (p.population >= 5000 or p.kind != "city" or ctx.countries.get(p.country_code)):
+                    continue
+                if head_word and p.population < 100_000:
                     continue
                 if inside and p.kind != "country" and ctx.countries.get(p.country_code, 0) < 0.3 and \
                         not (p.kind == "city" and p.population >= 100_000 and not g.ambiguous(span.text)):
@@ -885,9 +903,18 @@ def _default_actor1(etype: str, sub: str, a1: Optional[Mention]) -> Optional[Men
 def places(doc, ctx: Optional[DocContext] = None) -> list[dict]:
     """Every toponym in a parsed text, resolved: {start, end, name, latitude, longitude, country_code}."""
     ctx = ctx or DocContext(doc, date.today())
+    g = gazetteer()
     out = []
     for sent in doc.sents:
-        for p, span in (ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)).places:
+        found = list((ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)).places)
+        # "Russian", "Palestinians": a demonym points at its country (as Mordecai and LGL take it)
+        for ent in sent.ents:
+            if ent.label_ == "NORP" and all(ent.end <= s.start or ent.start >= s.end for _, s in found):
+                cc = g.country_code(ent.text) or (g.country_code(ent.text[:-1]) if ent.text.endswith("s") else None)
+                p = g.resolve(g.country_name(cc)) if cc else None
+                if p is not None:
+                    found.append((p, ent))
+        for p, span in sorted(found, key=lambda ps: ps[1].start):
             out.append({"start": span.start_char, "end": span.end_char, "name": span.text,
                         "place": p.name, "latitude": round(p.latitude, 4), "longitude": round(p.longitude, 4),
                         "country_code": p.country_code})

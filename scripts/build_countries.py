@@ -33,8 +33,17 @@ def main():
         lat, lng = (d.get("latlng") or [None, None])[:2]
         if a2 == "US":
             lat, lng = 39.83, -98.58   # geographic centre of the contiguous US, not the factbook point
-        rows.append([a2, iso.get("alpha3", ""), d["name"], "|".join(x for x in dict.fromkeys(demonyms) if x),
-                     "|".join(dict.fromkeys(names)), d.get("capital", ""), lat, lng])
+        row = [a2, iso.get("alpha3", ""), d["name"], "|".join(x for x in dict.fromkeys(demonyms) if x),
+               "|".join(dict.fromkeys(names)), d.get("capital", ""), lat, lng]
+        twin = next((r for r in rows if r[0] == a2), None)
+        if twin is None:
+            rows.append(row)
+            continue
+        # some codes have two files (Palestine, Vatican, Curaçao): keep one row, the one with coordinates
+        best, other = (twin, row) if twin[6] is not None else (row, twin)
+        for i in (3, 4):
+            best[i] = "|".join(dict.fromkeys(x for x in (best[i] + "|" + other[i]).split("|") if x))
+        rows[rows.index(twin)] = best
     out = Path(__file__).resolve().parent.parent / "frontlines" / "data" / "countries.csv"
     with open(out, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)

@@ -407,3 +407,24 @@ def test_a_capital_is_not_a_small_namesake_in_the_country_of_the_victims():
     evs = extract_text("The number of people killed in Thursday's suicide bombing at Kabul airport has risen to "
                        "at least 170, including 13 American troops, officials said.", published="2021-08-27")
     assert evs[0]["country"] == "Afghanistan"
+
+
+def _places(text):
+    from datetime import date
+    from frontlines.extract import DocContext, places
+    from frontlines.nlp import parse
+    doc = parse(text)
+    return {p["name"]: p for p in places(doc, DocContext(doc, date(2009, 1, 1)))}
+
+
+def test_demonyms_point_at_their_country_and_palestine_is_not_in_texas():
+    found = _places("Palestinian officials said Israeli troops shot two Palestinians near Hebron.")
+    assert found["Palestinian"]["country_code"] == "PS" and found["Palestinians"]["country_code"] == "PS"
+    assert found["Israeli"]["country_code"] == "IL"
+
+
+def test_the_head_word_of_an_organisation_is_no_place_but_a_city_in_its_name_is():
+    council = _places("MANSFIELD, Texas -- The City Council on Monday approved the refinancing of the debt.")
+    assert "Council" not in council and council["MANSFIELD"]["country_code"] == "US"
+    radio = _places("Two gunmen shot dead a technician of Somalia's state broadcaster Radio Mogadishu on Saturday.")
+    assert radio["Mogadishu"]["country_code"] == "SO"
