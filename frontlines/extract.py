@@ -157,6 +157,8 @@ class DocContext:
             if m.name and m.kind in ("rebel", "militia"):
                 groups[m.name] += 1
         self.salient_group = groups.most_common(1)[0][0] if groups else None
+        # "Adam Moore ... Moore said": a surname the report gives a person is that person elsewhere too
+        self.surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         first_para_end = min(len(doc.text), 600)
         # two passes: the places found first tell which countries the report is about,
         # and every name is then resolved again in that context
@@ -528,6 +530,8 @@ class SentenceMentions:
             if ent.label_ in PLACE_LABELS:
                 ent = _longer_name(ent, sent)
                 covered = ent.end
+                if len(ent) == 1 and ent.text in ctx.surnames and not _after_place_word(ent):
+                    continue
             if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "PERSON", "NORP")
                                               and re.search(r"[A-Z]", ent.text) and _place_like(ent)):
                 p = ctx.place(ent.text)
@@ -658,13 +662,28 @@ august september october november december police army president governor minist
 christmas easter ramadan""".split())
 
 
+PLACE_NOUNS = {"city", "town", "village", "district", "area", "community", "county", "province", "state", "region",
+               "neighborhood", "neighbourhood", "camp", "river", "valley", "road", "township", "municipality"}
+
+
+def _after_place_word(span) -> bool:
+    """ "in Moore", "near Ripley", "the city of Timbuktu", "the Mafa area": the words around say place."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before in ("in", "at", "near", "from", "to", "outside") or after in PLACE_NOUNS or \
+        (before == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS)
+
+
 @lru_cache(maxsize=1)
 def common_nouns() -> frozenset:
-    """English common nouns (the lemmatiser's WordNet index that ships in the spaCy model)."""
+    """English common nouns and adjectives (the lemmatiser's WordNet index in the spaCy model)."""
     from .nlp import load
     lem = load().get_pipe("lemmatizer")
-    return frozenset(lem.lookups.get_table("lemma_index")["noun"]) if "lemma_index" in lem.lookups.tables \
-        else frozenset()
+    if "lemma_index" not in lem.lookups.tables:
+        return frozenset()
+    index = lem.lookups.get_table("lemma_index")
+    return frozenset(index["noun"]) | frozenset(index["adj"])
 
 
 def _gazetteer_names(sent, ctx, taken: set) -> list:
@@ -672,6 +691,7 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
     g = gazetteer()
     ent_place = {t.i for e in sent.ents if e.label_ in PLACE_LABELS for t in e}
     person = {t.i for e in sent.ents if e.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") for t in e}
+    person |= {t.i for t in sent if t.text in ctx.surnames and not _after_place_word(sent.doc[t.i:t.i + 1])}
     # a word inside a named organisation, product or work ("Texas Forestry Service", "Federal Medical
     # Centre") is taken as a place only in a country the report is about
     named = {t.i: e for e in sent.ents if e.label_ in OTHER_NAMES for t in e}
@@ -705,8 +725,9 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
                 p = ctx.place(span.text)
                 if p is None or not (p.population >= 5000 or p.kind != "city" or ctx.countries.get(p.country_code)):
                     continue
-                if head_word and p.population < 100_000:
-                    continue
+                if (head_word or span.text.lower() in common_nouns() and not _after_place_word(span)) and \
+                        p.population < 100_000 and p.kind == "city":
+                    continue   # "Commerce", "Hope", "the City Council": words before they are small towns
                 if inside and p.kind != "country" and ctx.countries.get(p.country_code, 0) < 0.3 and \
                         not (p.kind == "city" and p.population >= 100_000 and not g.ambiguous(span.text)):
                     continue   # "Federal Medical Centre": a word of a name, unless the report is about that country

@@ -428,3 +428,10 @@ def test_the_head_word_of_an_organisation_is_no_place_but_a_city_in_its_name_is(
     assert "Council" not in council and council["MANSFIELD"]["country_code"] == "US"
     radio = _places("Two gunmen shot dead a technician of Somalia's state broadcaster Radio Mogadishu on Saturday.")
     assert radio["Mogadishu"]["country_code"] == "SO"
+
+
+def test_surnames_and_common_words_are_no_small_towns_but_named_places_are():
+    found = _places("Salvation Army Captain Adam Moore spoke to the Chamber of Commerce in Dallas. "
+                    "Moore said there was hope. A gunman killed three people in the Malian city of Timbuktu.")
+    assert "Moore" not in found and "Commerce" not in found
+    assert found["Dallas"]["country_code"] == "US" and found["Timbuktu"]["country_code"] == "ML"
