@@ -159,6 +159,7 @@ class DocContext:
         self.salient_group = groups.most_common(1)[0][0] if groups else None
         # "Adam Moore ... Moore said": a surname the report gives a person is that person elsewhere too
         self.surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        self.person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         first_para_end = min(len(doc.text), 600)
         # two passes: the places found first tell which countries the report is about,
         # and every name is then resolved again in that context
@@ -532,9 +533,12 @@ class SentenceMentions:
                 covered = ent.end
                 if len(ent) == 1 and ent.text in ctx.surnames and not _after_place_word(ent):
                     continue
+            lone_name = ent.label_ == "PERSON" and len(ent) == 1 and ent.text not in ctx.person_words
             if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "PERSON", "NORP")
-                                              and re.search(r"[A-Z]", ent.text) and _place_like(ent)):
+                                              and re.search(r"[A-Z]", ent.text) and _place_like(ent)) or lone_name:
                 p = ctx.place(ent.text)
+                if lone_name and not _place_like(ent) and (p is None or p.kind != "city" or p.population < 50_000):
+                    continue   # "Alexandria Police", "an Alexandria grand jury": a city NER took for a person
                 if p is not None and ent.label_ not in PLACE_LABELS and ent.root.dep_ == "dobj" and \
                         p.kind == "city" and p.population < 100_000 and ctx.countries.get(p.country_code, 0) < 0.2:
                     continue   # "stormed Dole": a name NER took for a person, matching a small town abroad

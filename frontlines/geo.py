@@ -211,15 +211,22 @@ class Gazetteer:
                     out[i] = max(out.get(i, 0), 0.3 + 0.6 * score)
         return [(self.places[i], s) for i, s in out.items()]
 
-    def county(self, name: str, admins: dict[tuple, float]) -> Optional[Place]:
+    def county(self, name: str, admins: dict[tuple, float], near: tuple | None = None) -> Optional[Place]:
         """A US county, placed at the town of its name in its state, else at the state: the
-        state is the one the report is about, or the only one with a county of that name."""
+        state is the one the report is about, or the only one with a county of that name, else
+        the one nearest the report's focus, else the most populous one."""
         base = COUNTY_SUFFIX.sub("", norm(name))
-        states = self.us_counties.get(base, set())
-        named = [a1 for (cc, a1), w in sorted(admins.items(), key=lambda kv: -kv[1]) if cc == "US" and a1 in states]
-        state = named[0] if named else (next(iter(states)) if len(states) == 1 else None)
-        if state is None or ("US", state) not in self.admin_index:
+        states = sorted(s for s in self.us_counties.get(base, set()) if ("US", s) in self.admin_index)
+        if not states:
             return None
+        named = [a1 for (cc, a1), w in sorted(admins.items(), key=lambda kv: -kv[1]) if cc == "US" and a1 in states]
+        areas = {s: self.places[self.admin_index[("US", s)]] for s in states}
+        if named:
+            state = named[0]
+        elif near is not None:
+            state = min(states, key=lambda s: haversine_km(near[0], near[1], areas[s].latitude, areas[s].longitude))
+        else:
+            state = max(states, key=lambda s: areas[s].population)
         towns = [p for p, m in self.candidates(base) if p.kind == "city" and p.country_code == "US"
                  and p.admin1 == state and m == 1.0]
         at = max(towns, key=lambda p: p.population) if towns else self.places[self.admin_index[("US", state)]]
@@ -245,7 +252,7 @@ class Gazetteer:
         area_named = bool(ADMIN_SUFFIX.search(n))   # "Zabol Province": the province, not the town
         cands = self.candidates(name)
         if not cands and COUNTY_SUFFIX.search(n):
-            return self.county(name, admins or {})
+            return self.county(name, admins or {}, near)
         for p, match in cands:
             if descriptive and ((p.kind == "city" and p.population < 100_000) or
                                 (p.kind == "admin1" and (countries or {}).get(p.country_code, 0) < 0.3)):

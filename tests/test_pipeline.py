@@ -435,3 +435,13 @@ def test_surnames_and_common_words_are_no_small_towns_but_named_places_are():
                     "Moore said there was hope. A gunman killed three people in the Malian city of Timbuktu.")
     assert "Moore" not in found and "Commerce" not in found
     assert found["Dallas"]["country_code"] == "US" and found["Timbuktu"]["country_code"] == "ML"
+
+
+def test_a_lone_city_name_ner_took_for_a_person_and_a_county_in_an_unnamed_state_are_places():
+    found = _places("Officers of the Alexandria Police went to the house. An Alexandria grand jury indicted him. "
+                    "Deputies from Henry County closed the road.")
+    assert any(n == "Alexandria" for n in found)
+    from frontlines.geo import gazetteer
+    henry = gazetteer().resolve("Henry County")
+    assert henry is not None and henry.country_code == "US" and henry.kind == "county"
+    assert gazetteer().county("Henry County", {("US", "Georgia"): 1.0}).admin1 == "Georgia"
