@@ -271,6 +271,8 @@ class Gazetteer:
                 top = max(countries.values())
                 if w < 0.1 * top and p.population < 100_000 and p.kind != "country" and top >= 0.3:
                     continue   # a small place in a country the report hardly mentions: not it
+                if w < 0.1 * top and match < 1.0 and p.kind != "country" and top >= 0.3:
+                    continue   # a near-spelling ("Konna" ~ Konya) needs the report to be about its country
                 score += 2.0 * w
             if near is not None:
                 score += 1.5 * max(0.0, 1 - haversine_km(near[0], near[1], p.latitude, p.longitude) / 500)

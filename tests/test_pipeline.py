@@ -445,3 +445,9 @@ def test_a_lone_city_name_ner_took_for_a_person_and_a_county_in_an_unnamed_state
     henry = gazetteer().resolve("Henry County")
     assert henry is not None and henry.country_code == "US" and henry.kind == "county"
     assert gazetteer().county("Henry County", {("US", "Georgia"): 1.0}).admin1 == "Georgia"
+
+
+def test_a_near_spelling_needs_the_report_to_be_about_its_country():
+    from frontlines.geo import gazetteer
+    konna = gazetteer().resolve("Konna", {"ML": 1.0})   # a Malian town the gazetteer lacks, not Konya, Turkey
+    assert konna is None or konna.country_code == "ML"
