@@ -242,7 +242,8 @@ def _asserted(tok, sent) -> bool:
             if c.dep_ == "mark" and low in HYPO_MARK:
                 return False
         if node is not tok and node.lemma_.lower() in INTENT and node.dep_ != "amod" and \
-                not (node.lemma_.lower() == "allow" and node.tag_ in ("VBD", "VBG")):   # "allowing IS to seize it"
+                not (node.lemma_.lower() == "allow" and node.tag_ in ("VBD", "VBG")) and \
+                not (node.lemma_.lower() == "fear" and node.tag_ == "VBN"):   # "allowing IS to seize it", "feared killed"
             return False
         if node.dep_ in ("ROOT",) or node.head is node:
             break

@@ -451,3 +451,18 @@ def test_a_near_spelling_needs_the_report_to_be_about_its_country():
     from frontlines.geo import gazetteer
     konna = gazetteer().resolve("Konna", {"ML": 1.0})   # a Malian town the gazetteer lacks, not Konya, Turkey
     assert konna is None or konna.country_code == "ML"
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("No fewer than eleven people have been feared killed at a village near Jos by gunmen.", "Attack"),
+    ("No fewer than 12 persons have died in renewed hostilities between herders and farmers near Makurdi.",
+     "Attack"),
+    ("Unidentified gunmen have assassinated the mayor of a town in Tissemsilt province.", "Attack"),
+])
+def test_feared_killed_hostilities_and_assassinations_are_events(text, sub):
+    subs = _subs(text)
+    assert subs and subs[0] in (sub, "Armed clash")
+
+
+def test_fearing_an_attack_is_no_event():
+    assert _subs("Police fear that the militants may attack the town.") == []
