@@ -198,11 +198,17 @@ class Gazetteer:
             for i in self.by_name.get(n, []):
                 out[i] = 1.0
         if not out:
-            n = re.sub(r" (city|town|village|district)$", "", n) or n
+            n = re.sub(r" (city|town|village|district|metropolis|area|community|municipality|township|"
+                       r"neighbou?rhood|suburb|environs|outskirts)$", "", n) or n
             n = ADMIN_SUFFIX.sub("", n) or n
             for i in self.by_name.get(n, []) + self.by_name.get(ARTICLES.sub("", n), []):
                 if not area_named or self.places[i].kind != "city":   # "Laurel County" is not the town Laurel
                     out[i] = 1.0
+        if not out and re.search(r"[ -](east|west|north|south|central)$", n):
+            # "Tonj East", "Turkana South": a district named after its town or area
+            base = re.sub(r"[ -](east|west|north|south|central)$", "", n)
+            for i in self.by_name.get(base, []):
+                out[i] = 0.95
         if not out and len(n) >= 5:
             from rapidfuzz import fuzz
             for i in self.by_skeleton.get(skeleton(n), []):

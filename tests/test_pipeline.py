@@ -466,3 +466,10 @@ def test_feared_killed_hostilities_and_assassinations_are_events(text, sub):
 
 def test_fearing_an_attack_is_no_event():
     assert _subs("Police fear that the militants may attack the town.") == []
+
+
+def test_generic_and_directional_endings_of_a_place_name_are_stripped():
+    from frontlines.geo import gazetteer
+    g = gazetteer()
+    assert g.resolve("Kano metropolis").name == "Kano" and g.resolve("Tonj East").name == "Tonj"
+    assert g.resolve("South Sudan").kind == "country"   # a country's own name is not a town plus a direction
