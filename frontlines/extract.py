@@ -262,13 +262,20 @@ def _asserted(tok, sent) -> bool:
     return True
 
 
-def _attributed(tok) -> bool:
-    """True when the trigger is what a claim, denial or accusation of responsibility is about."""
+def _up(tok, hops: int):
+    """(node, head) pairs up the parse from a token to at most `hops` heads above it."""
     node = tok
-    for _ in range(6):
+    for _ in range(hops):
         head = node.head
         if head.i == node.i:
-            return False
+            return
+        yield node, head
+        node = head
+
+
+def _attributed(tok) -> bool:
+    """True when the trigger is what a claim, denial or accusation of responsibility is about."""
+    for node, head in _up(tok, 6):
         low = head.lemma_.lower()
         if node.dep_ == "pobj" and low == "behind" or low in ATTRIBUTION_NOUNS:
             return True
@@ -281,7 +288,6 @@ def _attributed(tok) -> bool:
             return True
         if head.dep_ == "ROOT" or node.dep_ in ("advcl", "ccomp"):
             return False
-        node = head
     return False
 
 
@@ -375,11 +381,11 @@ def _by_air(tok) -> bool:
     return any(t.lemma_.lower() in AIRCRAFT for a in agents for t in a.subtree)
 
 
-def _protest_arrests(cands: list) -> list:
+def _specific_over_generic(cands: list) -> list:
     """Arrests at a protest are the protest's intervention, not an event of their own; a raid to arrest
     people is an arrest; troops entering a place where they do something specific did that thing."""
     subs = {m.trigger.sub_event_type for m, _ in cands}
-    if any(m.trigger.event_type in ("Protests", "Riots") for m, _ in cands):
+    if any(m.trigger.event_type in PROTEST_TYPES for m, _ in cands):
         cands = [(m, tok) for m, tok in cands if m.trigger.sub_event_type != "Arrests"]
     elif "Arrests" in subs:
         cands = [(m, tok) for m, tok in cands if m.trigger.words not in (("raid",), ("storm",))]
@@ -427,7 +433,7 @@ def _takes_no_place(tok) -> bool:
 SPEECH = {"say", "tell", "report", "confirm", "add", "state", "announce", "quote", "according", "note"}
 SOURCE_NOUNS = {"source", "sources", "spokesman", "spokesperson", "spokeswoman", "statement", "official"}
 NONSTRIKE_VERBS = {"capture", "film", "record", "show", "photograph", "survey", "monitor", "map", "deliver", "spot",
-                   "fly", "inspect", "film", "take", "reveal", "search", "locate"}
+                   "fly", "inspect", "take", "reveal", "search", "locate"}
 RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "scuffle"}
 FIGHT_NOUNS = {"fighting", "fight", "clash", "battle", "combat", "gunfight", "firefight", "skirmish", "exchange",
                "shootout", "hostility", "gunbattle", "confrontation", "war", "warfare", "operation", "offensive"}
@@ -468,15 +474,10 @@ def _riot_gear(tok) -> bool:
 
 def _expected(tok) -> bool:
     """ "in anticipation of mass protests", "ahead of the rally", "detained before the rally": not yet."""
-    node = tok
-    for _ in range(3):
-        head = node.head
-        if head.i == node.i:
-            return False
+    for node, head in _up(tok, 3):
         if node.dep_ == "pobj" and (head.lower_ in ("before", "ahead") or head.head.lower_ == "ahead" or
                                     head.head.lemma_.lower() == "anticipation"):
             return tok.pos_ == "NOUN"
-        node = head
     return False
 
 
@@ -720,12 +721,10 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
             inside = e is not None and (e.start, e.end) != (span.start, span.end)
             if e is not None and (e.start, e.end) == (span.start, span.end + 1) and e[-1].lower_ in ADMIN_WORDS:
                 span, inside = e, False   # "Bauchi State"
-            if inside and span.end == e.end and span.start > e.start and e.label_ != "PERSON" and \
-                    sent.doc[span.start - 1].is_alpha and sent.doc[span.start - 1].lower_ not in ("of", "in", "at", "de") \
-                    and span.text.lower() in common_nouns():
-                head_word = True   # "City Council", "Texas Southern University": the head of a name, unless a city
-            else:
-                head_word = False
+            # "City Council", "Texas Southern University": the head of a name, unless a city
+            head_word = inside and span.end == e.end and span.start > e.start and e.label_ != "PERSON" and \
+                sent.doc[span.start - 1].is_alpha and sent.doc[span.start - 1].lower_ not in ("of", "in", "at", "de") \
+                and span.text.lower() in common_nouns()
             if norm_key(span.text) in g.by_name or ADMIN_SUFFIX.sub("", norm_key(span.text)) in g.by_name:
                 p = ctx.place(span.text)
                 if p is None or not (p.population >= 5000 or p.kind != "city" or ctx.countries.get(p.country_code)):
@@ -1001,7 +1000,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                     events and m.trigger.priority < 6 and not any(c.dep_ == "prep" for c in tok.children):
                 continue
             cands.append((m, tok))
-        cands = _handover(sent, _clause_rules(sent, _protest_arrests(_consequences(cands))))
+        cands = _handover(sent, _clause_rules(sent, _specific_over_generic(_consequences(cands))))
         if not cands:
             continue
         chosen = _choose(cands)
@@ -1029,7 +1028,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                 if not (a1 is not None and a1.name == ctx.salient_group):
                     a2 = Mention(0, 0, "", ctx.salient_group, registry().kinds[ctx.salient_group])
             a1 = _default_actor1(etype, sub, a1)
-            if a2 is not None and a2.kind == "protesters" and etype not in ("Protests", "Riots") and \
+            if a2 is not None and a2.kind == "protesters" and etype not in PROTEST_TYPES and \
                     not PROTESTING.search(sent.text):   # "raped six women": victims, not protesters
                 a2 = Mention(a2.start, a2.end, a2.text, None, "civilians", a2.country)
             if etype == "Violence against civilians" and (a2 is None or a2.kind not in ("civilians", "protesters")):
