@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from . import dates as dt
 from .actors import ARMED, Mention, registry
 from .fatalities import fatalities, from_parse as fatalities_in
-from .geo import ADMIN_SUFFIX, ADMIN_WORDS, Place, gazetteer
+from .geo import ADMIN_SUFFIX, ADMIN_WORDS, Place, gazetteer, haversine_km, norm
 from .records import Event, Report
 from .taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger, taxonomy
 
@@ -118,6 +118,7 @@ OTHER_NAMES = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 ACTOR_ONLY_WEIGHT = 0.3
 BROAD = ("country", "continent")
+AREAS = ("admin1", "region")   # a province or a named region: placed at its centre or capital
 RELATIVE_DATE = re.compile(r"\b(yesterday|last night|(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                            r"(this|last|past|previous) (week|month|year)|(over |more than )?(\d+|a|an|one|two|three|"
                            r"four|five|six|seven|eight|nine|ten|several|a few) (days?|weeks?|months?|years?) "
@@ -160,6 +161,10 @@ class DocContext:
         # "Adam Moore ... Moore said": a surname the report gives a person is that person elsewhere too
         self.surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         self.person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        # "the Bissa ethnic group", "Somali and Maasai pastoralists": a people's name is no town elsewhere
+        self.peoples = {e.text for e in doc.ents if e.label_ == "NORP" and
+                        (g.country_code(e.text) or not _own_name(e.text))} | \
+            {t.nbor(-1).text for t in doc if t.lower_ in PEOPLE_WORDS and t.i > 0 and t.nbor(-1).is_title}
         first_para_end = min(len(doc.text), 600)
         # two passes: the places found first tell which countries the report is about,
         # and every name is then resolved again in that context
@@ -551,11 +556,13 @@ class SentenceMentions:
             if all(span.start >= s.end or span.end <= s.start for _, s in self.places):
                 self.places.append((p, span))
                 self.matched.add((span.start, span.end))
+        self.places = [(p, span) for p, span in self.places if not (p.kind not in BROAD and span.text in ctx.peoples
+                                                                      and not _after_place_word(span))]
         # "Samawa village", "the village of X": a village is local; a namesake city abroad is not it
         self.places = [(p, span) for p, span in self.places if not (_village(span) and p.kind == "city" and
                                                                     ctx.countries.get(p.country_code, 0) < 0.2)]
         self.places.sort(key=lambda ps: ps[1].start)
-        self.places = [(_within_area(p, span, ctx), span) for p, span in self.places]
+        self.places = _contained([(_within_area(p, span, ctx), span) for p, span in self.places], ctx)
         # "the Somali capital": a place the text means but does not name; used for events, not listed
         named = {p for p, _ in self.places}
         self.implied = [(p, span) for p, span in _capitals(sent, ctx) if p not in named]
@@ -629,6 +636,73 @@ def _within_area(p: Place, span, ctx: DocContext) -> Place:
     return p
 
 
+PEOPLE_WORDS = {"ethnic", "tribe", "tribes", "tribesmen", "tribesman", "clan", "clans", "clansmen", "people",
+                "herders", "herdsmen", "pastoralists", "pastoralist", "militia", "militiamen", "sub-clan"}
+LINK_WORDS = {",", "in", "of", "near", "outside", "on"}
+PART_WORDS = {"the", "area", "areas", "district", "market", "town", "village", "ward", "estate", "neighborhood",
+              "neighbourhood", "local", "government", "lga", "county", "division", "city", "region", "province",
+              "state", "old", "metropolis", "outskirts", "edge", "municipality", "township", "locality"}
+
+
+def _inside(p: Place, q: Place, sq=None) -> bool:
+    """Whether p can lie in q: in the same country, and for a town near it. An area that shares q's name
+    counts too ("Atlanta, Georgia")."""
+    if sq is not None and any(a.country_code == p.country_code and a.admin1 == p.admin1
+                              for a in gazetteer().admin1_areas(sq.text)):
+        return True
+    if p.country_code != q.country_code:
+        return False
+    if q.kind == "city":
+        return haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) <= 150
+    return True
+
+
+def _own_name(name: str) -> bool:
+    """Whether some place has this as its own name, not only as an alias ("Bissa" is only Bissau's)."""
+    return any(norm(p.name) == norm(name) for p, _ in gazetteer().candidates(name))
+
+
+def _listed(sp, sq) -> bool:
+    """ "Crockett, Palestine and Tyler", ", Toronto, Vancouver": names in a list, not a town in an area."""
+    doc = sp.doc
+    after = doc[sq.end:sq.end + 2]
+    return (sp.start > 0 and doc[sp.start - 1].lower_ in (",", "and")) or \
+        (len(after) > 0 and after[0].lower_ in ("and", "or")) or \
+        (len(after) > 1 and after[0].text == "," and after[1].pos_ == "PROPN")
+
+
+def _trust(p: Place, span, ctx: DocContext) -> tuple:
+    """How sure a resolution is: the report's support for its country, then whether the text names it
+    by its own name rather than an alias ("Edo" is also an old name of Tokyo)."""
+    return ctx.countries.get(p.country_code, 0), norm(ADMIN_SUFFIX.sub("", span.text.lower())) == norm(p.name)
+
+
+def _contained(places: list, ctx: DocContext) -> list:
+    """"Likoni, Mombasa", "Hodan District in Mogadishu", "Ugbowo area of Benin City in Edo": a place the
+    text puts inside another must lie in it. When the two resolved apart, the one whose country the report
+    supports less is re-read inside the other, or dropped."""
+    out = list(places)
+    for i in range(len(out) - 1):
+        (p, sp), (q, sq) = out[i], out[i + 1]
+        if p is None or q is None or p.kind != "city":
+            continue
+        between = [t.lower_ for t in sp.doc[sp.end:sq.start]]
+        if not between or len(between) > 5 or not LINK_WORDS & set(between) or \
+                not set(between) <= LINK_WORDS | PART_WORDS or _inside(p, q, sq):
+            continue
+        if between == [","] and (_listed(sp, sq) or (q.kind == "city" and (
+                p.country_code == q.country_code or p.population >= 100_000))):
+            continue   # "Toronto, Vancouver and Calgary", "London, Paris": a list, not a town in a city
+        if q.kind not in BROAD and _trust(q, sq, ctx) < _trust(p, sp, ctx):
+            r = ctx.place(sq.text, within=gazetteer().resolve(gazetteer().country_name(p.country_code)))
+            out[i + 1] = (r if r is not None and r.country_code == p.country_code else None, sq)
+            continue
+        area = q if q.kind != "city" else gazetteer().resolve(gazetteer().country_name(q.country_code))
+        r = ctx.place(sp.text, within=area) if area is not None else None
+        out[i] = (r if r is not None and _inside(r, q) else q, sp)   # else the place it is in
+    return [(p, span) for p, span in out if p is not None]
+
+
 VILLAGE_WORDS = {"village", "villages", "hamlet", "community", "communities", "settlement"}
 
 
@@ -649,13 +723,22 @@ def _with_det(span) -> str:
     return span.doc[start:span.end].text
 
 
+TOWN_WORDS = {"town", "city", "village", "villages", "district", "lga", "county", "province", "state", "township",
+              "municipality", "upazila", "chiefdom", "locality"}
 PLACE_VERBS = {"capture", "recapture", "seize", "enter", "retake", "liberate", "storm", "shell", "besiege", "reach",
                "overrun", "encircle", "surround", "bomb", "evacuate", "regain"}
 
 
 def _place_like(ent) -> bool:
     """A name NER did not call a place, in a place's position: "in X", "near X", "recaptured X"."""
-    if ent.label_ == "NORP" or len(ent) > 4:
+    if len(ent) > 4:
+        return False
+    doc = ent.doc
+    if (len(ent) > 1 and ent[-1].lower_ in TOWN_WORDS) or \
+            (ent.end < len(doc) and doc[ent.end].lower_ in TOWN_WORDS | {"local"}):
+        # "Bama Town", "Gajiram town", "Obudu local government area", "Bardere town" (not "a Somali town")
+        return ent.label_ != "NORP" or gazetteer().country_code(ent.text) is None
+    if ent.label_ == "NORP":
         return False
     if ent.root.dep_ == "dobj":
         return ent.root.head.lemma_.lower() in PLACE_VERBS
@@ -775,7 +858,7 @@ def _extra_places(sent):
     for m in re.finditer(r"\b(?:al-|Al-|al |Al )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: (?:oil|gas) ?field| field|"
                          r" airport| airbase| air base| dam| military airport)\b", text):
         p = g.resolve(m.group(0))
-        if p is not None and p.kind not in ("city", "admin1", *BROAD):
+        if p is not None and p.kind not in ("city", *AREAS, *BROAD):
             span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
             if span is not None:
                 out.append((p, span))
@@ -840,7 +923,7 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     for p, span in sm.places + sm.implied:
         tied = span.root in clause_tokens
         dist = min(abs(span.start - tok.i), abs(span.end - tok.i))
-        scored.append(((p.kind in BROAD, not tied, p.kind == "admin1", dist), p, span))
+        scored.append(((p.kind in BROAD, _landmark(span), not tied, p.kind in AREAS, dist), p, span))
     if scored:
         scored.sort(key=lambda x: x[0])
         _, best, span = scored[0]
@@ -853,8 +936,8 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
             return ctx.focus, 2   # a quarter of the city the report is about
         prec = 1
         window = {t.lower_ for t in sm.sent.doc[max(span.start - 3, sm.sent.start):span.start]}
-        if window & NEAR_WORDS or best.kind == "admin1":
-            prec = 2 if best.kind != "admin1" else 3
+        if window & NEAR_WORDS or best.kind in AREAS:
+            prec = 2 if best.kind not in AREAS else 3
         if span.start > 0 and sm.sent.doc[span.start - 1].lower_ in ("'s", "’s"):
             prec = 2
         if span.end < len(sm.sent.doc) and sm.sent.doc[span.end].lower_ in ("'s", "’s") and \
@@ -864,6 +947,21 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     if ctx.focus is not None:
         return ctx.focus, 2 if ctx.focus.kind not in BROAD else 3
     return None, 3
+
+
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+              "north-west", "south-east", "south-west", "km", "kilometres", "kilometers", "miles", "mi", "kms"}
+
+
+def _landmark(span) -> bool:
+    """A place told only to say where another is: "40 km south of Kabul", "the Geneva-based agency"."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text in ("-", "–") and doc[span.end + 1].lower_ == "based":
+        return True
+    i = span.start - 1
+    while i > span.sent.start and i >= span.start - 5 and doc[i].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PART"):
+        i -= 1
+    return i > span.sent.start and doc[i].lower_ in ("of", "from") and doc[i - 1].lower_ in DIRECTIONS
 
 
 def _date_for(tok, sent, ctx: DocContext):

@@ -95,9 +95,17 @@ class Gazetteer:
             lat = (min(p.latitude for p in pts) + max(p.latitude for p in pts)) / 2
             lon = (min(p.longitude for p in pts) + max(p.longitude for p in pts)) / 2
             base = re.sub(r"\s+(governorate|province|county|state|region|district|area)$", "", a1, flags=re.I)
-            base = re.sub(r"^muhafazat\s+", "", base, flags=re.I)
+            base = re.sub(r"^(muhafazat|sha`biyat)\s+", "", base, flags=re.I)
+            # "Xinjiang Uygur Zizhiqu", "Tibet Autonomous Region", "Mazowieckie Voivodeship": the name people use
+            base = re.sub(r"\s+((uygur|zhuangzu|huizu)\s+)?(zizhiqu|sheng|autonomous)$|\s+(voivodeship|oblast|kray|"
+                          r"krai|okrug|rayon|marz|apskritis)$", "", base, flags=re.I)
             self.admin_index[(cc, a1)] = len(self.places)
             self._add(Place(a1, lat, lon, cc, a1, "admin1", sum(p.population for p in pts)), {a1, base})
+        with open(DATA / "admin1_aliases.csv", encoding="utf-8") as f:
+            for row in csv.DictReader(f):   # "North Darfur" is GeoNames' "Northern Darfur"
+                i = self.admin_index.get((row["country_code"], row["admin1"]))
+                if i is not None:
+                    self._add_names(i, row["aliases"].split("|"))
         self.capitals: set[tuple] = set()   # (name, country code) of each national capital
         for cc, row in self.countries.items():
             here = [self.places[i] for i in self.by_name.get(norm(row.get("capital") or ""), [])
@@ -148,8 +156,11 @@ class Gazetteer:
             self._add(p, names)
 
     def _add(self, place: Place, names: Iterable[str]):
-        idx = len(self.places)
         self.places.append(place)
+        self._add_names(len(self.places) - 1, names)
+
+    def _add_names(self, idx: int, names: Iterable[str]):
+        place = self.places[idx]
         skels = set()
         for n in {norm(x) for x in names if x}:
             if len(n) < 2:
@@ -194,12 +205,13 @@ class Gazetteer:
         n = re.sub(r"^the ", "", norm(name))
         area_named = bool(ADMIN_SUFFIX.search(n))
         out = {}
-        if not area_named:   # "Kansas City" is a city of that name before it is Kansas
-            for i in self.by_name.get(n, []):
+        for i in self.by_name.get(n, []):   # "Kansas City" is a city of that name before it is Kansas
+            if not area_named or self.places[i].kind != "city":   # "Unity State" is no town
                 out[i] = 1.0
         if not out:
             n = re.sub(r" (city|town|village|district|metropolis|area|community|municipality|township|"
-                       r"neighbou?rhood|suburb|environs|outskirts)$", "", n) or n
+                       r"neighbou?rhood|suburb|environs|outskirts|lga|local government( area| council)?|"
+                       r"local council|upazila|chiefdom|locality)$", "", n) or n
             n = ADMIN_SUFFIX.sub("", n) or n
             for i in self.by_name.get(n, []) + self.by_name.get(ARTICLES.sub("", n), []):
                 if not area_named or self.places[i].kind != "city":   # "Laurel County" is not the town Laurel

@@ -473,3 +473,52 @@ def test_generic_and_directional_endings_of_a_place_name_are_stripped():
     g = gazetteer()
     assert g.resolve("Kano metropolis").name == "Kano" and g.resolve("Tonj East").name == "Tonj"
     assert g.resolve("South Sudan").kind == "country"   # a country's own name is not a town plus a direction
+
+
+@pytest.mark.parametrize("text,location,country", [
+    # a quarter the gazetteer lacks matches a namesake abroad (Houdain, France): the city it is in wins
+    ("A roadside bomb struck a minibus in the Hodan district of Mogadishu on Sunday, killing four.",
+     "Mogadishu", "Somalia"),
+    ("Gunmen shot dead a shopkeeper in Likoni, Mombasa, late on Friday.", "Mombasa", "Kenya"),
+    # "Edo" is also an old name of Tokyo; the city named first settles which one is meant
+    ("Armed robbers killed two bank guards in Benin City in Edo on Monday.", "Benin City", "Nigeria"),
+    # a people's name (the Bissa) is no town, though it is an alias of Bissau
+    ("Fighting between the Bissa ethnic group and Fulani herders left four people dead near the town of "
+     "Zabre on Sunday, the governor said. Bissa elders called for calm.", "Zabré", "Burkina Faso"),
+    # a name NER took for a person or an organisation, with a word that says town
+    ("Insurgents attacked Bama Town in Borno State on Friday, killing 30 residents.", "Bama", "Nigeria"),
+    ("Gunmen killed six farmers in an attack on Gajiram town on Monday night.", "Gajiram", "Nigeria"),
+])
+def test_a_place_the_text_puts_inside_another_lies_in_it(text, location, country):
+    evs = extract_text(text, published="2016-12-29")
+    assert evs and all((e["location"], e["country"]) == (location, country) for e in evs), \
+        [(e["location"], e["country"]) for e in evs]
+
+
+def test_lists_of_places_and_a_city_in_its_state_are_kept():
+    found = _places("Rallies were held in Toronto, Vancouver and Calgary, and later in Atlanta, Georgia.")
+    assert {found[n]["place"] for n in ("Toronto", "Vancouver", "Calgary", "Atlanta")} == \
+        {"Toronto", "Vancouver", "Calgary", "Atlanta"}
+    assert found["Atlanta"]["country_code"] == "US"
+
+
+def test_areas_news_names_and_named_conflict_regions_resolve():
+    from frontlines.geo import gazetteer
+    g = gazetteer()
+    # GeoNames spells them "Northern Darfur", "Nord Kivu", "Xinjiang Uygur Zizhiqu"; news does not
+    assert (g.resolve("North Darfur").country_code, g.resolve("North Darfur").kind) == ("SD", "admin1")
+    assert g.resolve("North Kivu").country_code == "CD" and g.resolve("Xinjiang").country_code == "CN"
+    # regions no GeoNames first-level area covers are project data, at their capital or centre
+    for name, cc in [("Darfur", "SD"), ("Puntland", "SO"), ("North Waziristan", "PK"), ("Unity State", "SS")]:
+        p = g.resolve(name)
+        assert (p.country_code, p.kind) == (cc, "region"), (name, p)
+
+
+@pytest.mark.parametrize("text,location", [
+    ("A roadside bomb struck a bus 40 kilometres north of Jalalabad in Kunar province on Friday, killing nine.",
+     "Konar"),
+    ("Gunmen killed a worker of a Geneva-based charity in Bujumbura on Tuesday.", "Bujumbura"),
+])
+def test_a_place_told_only_to_say_where_another_is_is_not_the_event_place(text, location):
+    (ev,) = extract_text(text, published="2015-04-04")
+    assert ev["location"] == location
