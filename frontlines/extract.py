@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from . import dates as dt
 from .actors import ARMED, Mention, registry
 from .fatalities import fatalities, from_parse as fatalities_in
-from .geo import ADMIN_SUFFIX, ADMIN_WORDS, Place, gazetteer, haversine_km, norm
+from .geo import ADMIN_SUFFIX, ADMIN_WORDS, Place, gazetteer, haversine_km, is_own_name, norm
 from .records import Event, Report
 from .taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger, taxonomy
 
@@ -219,6 +219,9 @@ def _evidence(p: Place, span, sm) -> float:
         w *= 0.3
     if gazetteer().ambiguous(span.text):
         w *= 0.3
+    if p.kind in AREAS + ("city",) and not is_own_name(norm(span.text), p.name):
+        # found by an alias unlike its name (Tor, an old name of Slovyansk): hardly evidence of its country
+        w *= 0.1
     return w
 
 

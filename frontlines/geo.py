@@ -209,10 +209,7 @@ class Gazetteer:
             if not area_named or self.places[i].kind != "city":   # "Unity State" is no town
                 out[i] = 1.0
         if not out:
-            n = re.sub(r" (city|town|village|district|metropolis|area|community|municipality|township|"
-                       r"neighbou?rhood|suburb|environs|outskirts|lga|local government( area| council)?|"
-                       r"local council|upazila|chiefdom|locality)$", "", n) or n
-            n = ADMIN_SUFFIX.sub("", n) or n
+            n = base_name(n)
             for i in self.by_name.get(n, []) + self.by_name.get(ARTICLES.sub("", n), []):
                 if not area_named or self.places[i].kind != "city":   # "Laurel County" is not the town Laurel
                     out[i] = 1.0
@@ -224,8 +221,10 @@ class Gazetteer:
         if not out and len(n) >= 5:
             from rapidfuzz import fuzz
             for i in self.by_skeleton.get(skeleton(n), []):
-                score = fuzz.ratio(n, norm(self.places[i].name)) / 100
-                if score >= 0.8 and not (area_named and self.places[i].kind == "city"):
+                own = norm(self.places[i].name)
+                score = fuzz.ratio(n, own) / 100
+                # a spelling variant keeps its first letter: Konduz ~ Kunduz, not Fadan ~ Adana
+                if score >= 0.8 and own[:1] == n[:1] and not (area_named and self.places[i].kind == "city"):
                     out[i] = max(out.get(i, 0), 0.3 + 0.6 * score)
         return [(self.places[i], s) for i, s in out.items()]
 
@@ -284,12 +283,17 @@ class Gazetteer:
                 score += 2.5
             if admins and p.kind != "admin1":
                 score += 1.5 * admins.get((p.country_code, p.admin1), 0.0)
+            # an alias unlike the place's own name ("Edo" is an old name of Tokyo, "Tor" of Slovyansk)
+            # ranks below a place of that very name, and needs the report to be about its country
+            alias = match == 1.0 and p.kind not in ("country", "continent") and not is_own_name(n, p.name)
+            if alias:
+                score -= 2.0
             if countries:
                 w = countries.get(p.country_code, 0.0)
                 top = max(countries.values())
                 if w < 0.1 * top and p.population < 100_000 and p.kind != "country" and top >= 0.3:
                     continue   # a small place in a country the report hardly mentions: not it
-                if w < 0.1 * top and match < 1.0 and p.kind != "country" and top >= 0.3:
+                if w < 0.1 * top and (match < 1.0 or alias) and p.kind != "country" and top >= 0.3:
                     continue   # a near-spelling ("Konna" ~ Konya) needs the report to be about its country
                 score += 2.0 * w
             if near is not None:
@@ -297,6 +301,26 @@ class Gazetteer:
             if score > best_score:
                 best, best_score = p, score
         return best
+
+
+PLACE_ENDING = re.compile(r" (city|town|village|district|metropolis|area|community|municipality|township|"
+                          r"neighbou?rhood|suburb|environs|outskirts|lga|local government( area| council)?|"
+                          r"local council|upazila|chiefdom|locality)$")
+
+
+def base_name(n: str) -> str:
+    """A normalised name without its generic ending: "bama town" -> "bama", "zabol province" -> "zabol"."""
+    n = PLACE_ENDING.sub("", n) or n
+    return ADMIN_SUFFIX.sub("", n) or n
+
+
+def is_own_name(n: str, name: str) -> bool:
+    """Whether a normalised name is the place's own name or a spelling of it (Kiev, Kyiv; Xinjiang,
+    Xinjiang Uygur Zizhiqu), not an alias unlike it."""
+    from rapidfuzz import fuzz
+    n = base_name(re.sub(r"^the ", "", n))
+    own = norm(name)
+    return n == own or n in own or own in n or fuzz.ratio(n, own) >= 70
 
 
 def _proper_alias(n: str) -> bool:

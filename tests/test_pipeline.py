@@ -522,3 +522,16 @@ def test_areas_news_names_and_named_conflict_regions_resolve():
 def test_a_place_told_only_to_say_where_another_is_is_not_the_event_place(text, location):
     (ev,) = extract_text(text, published="2015-04-04")
     assert ev["location"] == location
+
+
+def test_an_alias_unlike_a_places_name_needs_the_reports_country_and_spellings_keep_their_first_letter():
+    from frontlines.geo import gazetteer
+    g = gazetteer()
+    # "Edo" is an old name of Tokyo; a place called Edo (the Nigerian state) comes first
+    assert g.resolve("Edo").country_code == "NG"
+    # "Tor" is an old name of Slovyansk: not in a report about Benue
+    found = _places("Gunmen killed eight people at Tor village in Benue State, Nigeria.")
+    assert found.get("Tor", {}).get("country_code") in (None, "NG")
+    # Fadan is no spelling of Adana; Konduz is one of Kunduz
+    assert all(p.name != "Adana" for p, _ in g.candidates("Fadan"))
+    assert g.resolve("Konduz").name == "Kunduz"
