@@ -140,6 +140,8 @@ class DocContext:
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP", "LOC"):
                 cc = g.country_code(ent.text)
+                if cc and g.area_namesake(ent.text):
+                    continue   # "Georgia" may be the US state: the places around it tell
                 if cc:
                     counts[cc] += 1
                     if ent.label_ != "GPE" or ent.root.dep_ not in MODIFIER_DEPS:

