@@ -173,15 +173,20 @@ class DocContext:
         for _ in range(2):
             focus = Counter()
             self.mentions = {}
-            found, areas = Counter(), Counter()
+            found, areas, towns = Counter(), Counter(), set()
             for sent in doc.sents:
                 sm = self.mentions[sent.start] = SentenceMentions(sent, self)
                 for p, span in sm.places + sm.implied:
                     if p.kind not in BROAD:
                         focus[p] += 2 if span.start_char < first_para_end else 1
-                    if p.country_code:
+                    # a country or an area counts each time it is named; a town once, or a town named
+                    # often would pull its namesakes into its own area and country (Gainesville, Florida
+                    # for Texas's; Dublin, Ireland for Ohio's)
+                    again = p.kind not in BROAD + AREAS and p in towns
+                    towns.add(p)
+                    if p.country_code and not again:
                         found[p.country_code] += _evidence(p, span, sm)
-                    if p.admin1 and p.kind not in BROAD:
+                    if p.admin1 and p.kind not in BROAD and not again:
                         areas[(p.country_code, p.admin1)] += 1 if p.kind == "admin1" else 0.25
             if not found:
                 break
@@ -549,8 +554,11 @@ class SentenceMentions:
             if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "PERSON", "NORP")
                                               and re.search(r"[A-Z]", ent.text) and _place_like(ent)) or lone_name:
                 p = ctx.place(ent.text)
-                if lone_name and not _place_like(ent) and (p is None or p.kind != "city" or p.population < 50_000):
-                    continue   # "Alexandria Police", "an Alexandria grand jury": a city NER took for a person
+                if lone_name and not _place_like(ent) and (p is None or p.kind != "city" or (
+                        p.population < 50_000 and ctx.admins.get((p.country_code, p.admin1), 0) < 0.3)):
+                    # "Alexandria Police", "an Alexandria grand jury": a city NER took for a person; a
+                    # big one, or a town in the area the report names (Dublin, in a report about Ohio)
+                    continue
                 if p is not None and ent.label_ not in PLACE_LABELS and ent.root.dep_ == "dobj" and \
                         p.kind == "city" and p.population < 100_000 and ctx.countries.get(p.country_code, 0) < 0.2:
                     continue   # "stormed Dole": a name NER took for a person, matching a small town abroad

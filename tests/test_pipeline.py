@@ -542,3 +542,11 @@ def test_a_country_yields_to_a_bigger_area_of_its_name_in_the_reports_country():
     assert found["Georgia"]["country_code"] == "US"
     found = _places("Soldiers from Nigeria and Chad crossed into Niger after an attack near Diffa.")
     assert found["Niger"]["country_code"] == "NE"   # Niger State is smaller than the country Niger
+
+
+def test_a_town_named_often_is_no_more_evidence_than_a_town_named_once():
+    # five mentions of Gainesville must not outvote Texas: the town is Gainesville, Texas, not Florida
+    found = _places("The Gainesville city council met on Monday to discuss the budget. Gainesville police said Main "
+                    "Street would close. A Gainesville spokesman said Gainesville schools would open late. "
+                    "Residents of Gainesville and nearby Whitesboro in Texas were warned about ice.")
+    assert abs(found["Gainesville"]["longitude"] - -97.13) < 0.3
