@@ -165,7 +165,7 @@ class DocContext:
         self.person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         # "the Bissa ethnic group", "Somali and Maasai pastoralists": a people's name is no town elsewhere
         self.peoples = {e.text for e in doc.ents if e.label_ == "NORP" and
-                        (g.country_code(e.text) or not _own_name(e.text))} | \
+                        (g.country_code(e.text) or not _names_a_place(e.text))} | \
             {t.nbor(-1).text for t in doc if t.lower_ in PEOPLE_WORDS and t.i > 0 and t.nbor(-1).is_title}
         first_para_end = min(len(doc.text), 600)
         # two passes: the places found first tell which countries the report is about,
@@ -569,8 +569,8 @@ class SentenceMentions:
             if all(span.start >= s.end or span.end <= s.start for _, s in self.places):
                 self.places.append((p, span))
                 self.matched.add((span.start, span.end))
-        self.places = [(p, span) for p, span in self.places if not (p.kind not in BROAD and span.text in ctx.peoples
-                                                                      and not _after_place_word(span))]
+        self.places = [(p, span) for p, span in self.places
+                       if p.kind in BROAD or span.text not in ctx.peoples or _after_place_word(span)]
         # "Samawa village", "the village of X": a village is local; a namesake city abroad is not it
         self.places = [(p, span) for p, span in self.places if not (_village(span) and p.kind == "city" and
                                                                     ctx.countries.get(p.country_code, 0) < 0.2)]
@@ -670,7 +670,7 @@ def _inside(p: Place, q: Place, sq=None) -> bool:
     return True
 
 
-def _own_name(name: str) -> bool:
+def _names_a_place(name: str) -> bool:
     """Whether some place has this as its own name, not only as an alias ("Bissa" is only Bissau's)."""
     return any(norm(p.name) == norm(name) for p, _ in gazetteer().candidates(name))
 
@@ -693,7 +693,7 @@ def _trust(p: Place, span, ctx: DocContext) -> tuple:
 def _contained(places: list, ctx: DocContext) -> list:
     """"Likoni, Mombasa", "Hodan District in Mogadishu", "Ugbowo area of Benin City in Edo": a place the
     text puts inside another must lie in it. When the two resolved apart, the one whose country the report
-    supports less is re-read inside the other, or dropped."""
+    supports less is read again inside the other; a town not found there becomes the place it is in."""
     out = list(places)
     for i in range(len(out) - 1):
         (p, sp), (q, sq) = out[i], out[i + 1]
