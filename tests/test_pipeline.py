@@ -550,3 +550,44 @@ def test_a_town_named_often_is_no_more_evidence_than_a_town_named_once():
                     "Street would close. A Gainesville spokesman said Gainesville schools would open late. "
                     "Residents of Gainesville and nearby Whitesboro in Texas were warned about ice.")
     assert abs(found["Gainesville"]["longitude"] - -97.13) < 0.3
+
+
+def _all_places(text):
+    from datetime import date
+    from frontlines.extract import DocContext, places
+    from frontlines.nlp import parse
+    doc = parse(text)
+    return places(doc, DocContext(doc, date(2009, 1, 1)))
+
+
+def test_a_name_the_text_puts_in_its_area_keeps_that_sense():
+    # the dateline says which London; the bare "London" later is the same town, not England's capital
+    found = _all_places("LONDON, Ky. (WKYT) - London Police have arrested two people on theft charges. "
+                        "Officers said the suspects were taken to the Laurel County jail.")
+    londons = [p for p in found if p["name"].lower() == "london"]
+    assert len(londons) == 2 and all(p["country_code"] == "US" for p in londons)
+
+
+def test_a_county_name_is_a_us_county_before_a_near_spelling_abroad():
+    found = _places("COLUMBIA, Ky. - A Metcalfe County man was arrested after a shooting in Adair County.")
+    assert found["Adair County"]["country_code"] == "US"   # not Adrar, Algeria
+
+
+def test_a_county_only_one_state_has_says_which_namesake_is_meant():
+    # Edgar County is only in Illinois: Paris here is Paris, Illinois, not France
+    found = _places("The Edgar County board met on Tuesday. Paris Mayor Craig Smith said the city of Paris "
+                    "would repave its streets this summer, and the Edgar County sheriff agreed.")
+    assert found["Paris"]["country_code"] == "US" and abs(found["Paris"]["longitude"] - -87.7) < 0.5
+
+
+def test_a_county_sits_among_its_own_towns():
+    # Walker County, Georgia lies in the state's north-west corner, 200 km from the state's middle
+    found = _places("Deputies in Walker County, Georgia, searched for a missing hunter on Sunday.")
+    p = found["Walker County"]
+    assert abs(p["latitude"] - 34.7) < 0.5 and abs(p["longitude"] - -85.3) < 0.5
+
+
+def test_a_first_level_area_reaches_its_sparse_far_ends():
+    from frontlines.geo import gazetteer
+    manitoba = gazetteer().admin1_areas("Manitoba")[0]   # its towns of 1000 people stop at 56.5 N; the province at 60
+    assert manitoba.latitude > 53.5
