@@ -959,11 +959,19 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     clause = _clause_verb(tok)
     clause_tokens = set(clause.subtree)
     scored = []
-    for p, span in sm.places + sm.implied:
+    found = sm.places + sm.implied
+    # "40 km south of Kabul" gives way to a town the sentence names for the event, not to a province:
+    # with nothing nearer named, the event is placed at the landmark (ACLED's nearest named place)
+    marks = [(p, span) for p, span in found if _landmark(span)]
+    others = [(p, span) for p, span in found if p.kind not in BROAD and all(span is not s for _, s in marks)]
+    # "Ghazni province south of Kabul", "north of Jalalabad in Kunar province" (Jalalabad is not in Kunar)
+    demoted = {span.start for p, span in marks if any(
+        _area_rank(q) < 2 or 0 <= span.start - sq.end <= 4 or (q.country_code, q.admin1) != (p.country_code, p.admin1)
+        for q, sq in others)}
+    for p, span in found:
         tied = span.root in clause_tokens
         dist = min(abs(span.start - tok.i), abs(span.end - tok.i))
-        area = 0 if p.kind not in AREAS else 1 if p.kind == "admin2" else 2   # town, district, province
-        scored.append(((p.kind in BROAD, _landmark(span), not tied, area, dist), p, span))
+        scored.append(((p.kind in BROAD, span.start in demoted, not tied, _area_rank(p), dist), p, span))
     if scored:
         scored.sort(key=lambda x: x[0])
         _, best, span = scored[0]
@@ -972,8 +980,9 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
                 return ctx.focus, 2
             return best, 3
         doc = sm.sent.doc
-        if span.end < len(doc) and doc[span.end].lower_ in QUARTER_WORDS and ctx.focus is not None:
-            return ctx.focus, 2   # a quarter of the city the report is about
+        if span.end < len(doc) and doc[span.end].lower_ in QUARTER_WORDS and ctx.focus is not None and \
+                (best.country_code, best.admin1) != (ctx.focus.country_code, ctx.focus.admin1):
+            return ctx.focus, 2   # a quarter of the city the report is about (not "the Lice district" of its province)
         prec = 1
         window = {t.lower_ for t in sm.sent.doc[max(span.start - 3, sm.sent.start):span.start]}
         if window & NEAR_WORDS or best.kind in AREAS:
@@ -991,6 +1000,11 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
 
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
               "north-west", "south-east", "south-west", "km", "kilometres", "kilometers", "miles", "mi", "kms"}
+
+
+def _area_rank(p: Place) -> int:
+    """0 a town, 1 a district, 2 a province or region."""
+    return 0 if p.kind not in AREAS else 1 if p.kind == "admin2" else 2
 
 
 def _landmark(span) -> bool:

@@ -618,3 +618,18 @@ def test_an_event_in_a_district_is_placed_there_with_district_precision():
                           "on Tuesday, police said.", published="2015-09-10")
     assert events and events[0]["admin1"] == "Dagestan"
     assert abs(events[0]["longitude"] - 46.7) < 0.4 and events[0]["geo_precision"] == 2
+
+
+@pytest.mark.parametrize("text,where,precision", [
+    # a landmark with nothing nearer named: the event is placed at it, as near it
+    ("Gunmen killed four herders 20 km west of Beledweyne, the regional capital of Hiiraan, on Monday.",
+     "Beledweyne", 2),
+    # a landmark that only says where the province is gives way to the province
+    ("A roadside bomb killed 12 wedding guests in Ghazni province south of Kabul on Sunday.", "Ghazni", 3),
+    # "the X district of a province": the district's town, not the report's focus
+    ("Suspected militants shot dead a party official in the Lice district of Diyarbakir province on Friday.",
+     "Lice", 1),
+])
+def test_where_an_event_is_placed_among_landmarks_and_districts(text, where, precision):
+    events = extract_text(text, published="2016-05-10")
+    assert events and events[0]["location"] == where and events[0]["geo_precision"] == precision
