@@ -580,6 +580,7 @@ class SentenceMentions:
                                                                     ctx.countries.get(p.country_code, 0) < 0.2)]
         self.places.sort(key=lambda ps: ps[1].start)
         self.places = _contained([(_within_area(p, span, ctx), span) for p, span in self.places], ctx)
+        self.places = _area_senses(self.places, ctx)
         # "the Somali capital": a place the text means but does not name; used for events, not listed
         named = {p for p, _ in self.places}
         self.implied = [(p, span) for p, span in _capitals(sent, ctx) if p not in named]
@@ -641,6 +642,9 @@ def _within_area(p: Place, span, ctx: DocContext) -> Place:
         area = doc[span.end + 1:min(span.end + 1 + n, len(doc))]
         if not area.text[:1].isupper():
             continue
+        if g.admin1_areas(span.text) and _more_listed(area) and any(
+                norm(a.name) == norm(area.text) for a in g.admin1_areas(area.text)):
+            return p   # "cases in Washington, Pennsylvania and California": three states
         for a in g.admin1_areas(area.text):
             q = ctx.place(span.text, within=a)
             if q is not None and q.country_code == a.country_code and q.admin1 == a.admin1:
@@ -653,6 +657,53 @@ def _within_area(p: Place, span, ctx: DocContext) -> Place:
                 ctx.senses[norm(span.text)] = q
                 return q
     return p
+
+
+LIST_WORDS = {",", "and", "or"}
+
+
+def _area_senses(places: list, ctx: DocContext) -> list:
+    """"Buffalo, New York", "a Washington state farm", "the state of Washington", "Oregon, Washington and
+    Idaho": a city's name that is also a first-level area means the area where the words around say so."""
+    g = gazetteer()
+    out = list(places)
+    for i, (p, span) in enumerate(places):
+        if p.kind != "city":
+            continue
+        areas = sorted(g.admin1_areas(span.text), key=lambda a: -a.population)
+        if not areas or norm(areas[0].name) != norm(span.text):
+            continue
+        doc = span.doc
+        prev = places[i - 1] if i > 0 else None
+        nxt = places[i + 1] if i + 1 < len(places) else None
+        if nxt and _joined(span, nxt[1], {","}) and nxt[0].kind == "admin1" and not _more_listed(nxt[1]) and \
+                (p.country_code, p.admin1) == (nxt[0].country_code, nxt[0].admin1):
+            continue   # "Washington, D.C.": a town in its area
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        a = None
+        if after == "state" or [t.lower_ for t in doc[max(0, span.start - 2):span.start]] == ["state", "of"]:
+            a = areas[0]
+        elif prev and _joined(prev[1], span, {","}) and prev[0].kind == "city":   # "Buffalo, New York"
+            a = next((b for b in areas if (prev[0].country_code, prev[0].admin1) == (b.country_code, b.admin1)), None)
+        if a is not None:
+            ctx.senses.setdefault(norm(span.text), a)   # the report means the area by this name elsewhere too
+        else:   # listed among areas of its country that no town shares a name with: "Oregon, Washington and Idaho"
+            for q, sq in filter(None, (prev, nxt)):
+                if q.kind == "admin1" and _joined(*sorted((span, sq), key=lambda s: s.start), LIST_WORDS) and \
+                        not any(c.kind == "city" and (c.country_code, c.admin1) == (q.country_code, q.admin1)
+                                for c, m in g.candidates(sq.text) if m == 1.0):   # Idlib is a city in Idlib too
+                    a = next((b for b in areas if b.country_code == q.country_code), None)
+                    if a is not None:
+                        break
+        if a is not None:
+            out[i] = (a, span)
+    return out
+
+
+def _joined(first, second, words: set) -> bool:
+    """Whether only these words (",", "and") stand between two names."""
+    between = first.doc[first.end:second.start]
+    return len(between) > 0 and {t.lower_ for t in between} <= words
 
 
 PEOPLE_WORDS = {"ethnic", "tribe", "tribes", "tribesmen", "tribesman", "clan", "clans", "clansmen", "people",
@@ -688,6 +739,12 @@ def _listed(sp, sq) -> bool:
     return (sp.start > 0 and doc[sp.start - 1].lower_ in (",", "and")) or \
         (len(after) > 0 and after[0].lower_ in ("and", "or")) or \
         (len(after) > 1 and after[0].text == "," and after[1].pos_ == "PROPN")
+
+
+def _more_listed(span) -> bool:
+    """ "..., Pennsylvania and California", "..., Pennsylvania, California": more names follow."""
+    after = span.doc[span.end:span.end + 2]
+    return len(after) == 2 and after[0].lower_ in (",", "and", "or") and after[1].pos_ == "PROPN"
 
 
 def _trust(p: Place, span, ctx: DocContext) -> tuple:
@@ -817,8 +874,8 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
             if j > sent.end:
                 continue
             span = sent.doc[i:j]
-            if any(x.i in taken or x.i in ent_place or not x.text[:1].isupper() for x in span):
-                continue
+            if any(x.i in taken or x.i in ent_place or not (x.text[:1].isupper() or _joiner(x, span)) for x in span):
+                continue   # "KwaZulu-Natal" is one name
             if n == 1 and (t.lower_ in SKIP_NAMES or t.is_stop or len(t.text) < 3):
                 continue
             e = named.get(i)
@@ -848,6 +905,12 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
         else:
             i += 1
     return out
+
+
+def _joiner(tok, span) -> bool:
+    """A hyphen inside a name, with no space around it."""
+    return tok.text == "-" and span.start < tok.i < span.end - 1 and not tok.nbor(-1).whitespace_ and \
+        not tok.whitespace_
 
 
 DISTRICT_WORDS = (("district",), ("lga",), ("local", "government", "area"), ("local", "government", "council"),

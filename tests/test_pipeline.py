@@ -633,3 +633,48 @@ def test_an_event_in_a_district_is_placed_there_with_district_precision():
 def test_where_an_event_is_placed_among_landmarks_and_districts(text, where, precision):
     events = extract_text(text, published="2016-05-10")
     assert events and events[0]["location"] == where and events[0]["geo_precision"] == precision
+
+
+@pytest.mark.parametrize("text,name", [
+    ("A cow at a Washington state farm tested positive for the disease in December.", "Washington"),
+    ("The governor declared an emergency in the state of Washington after the floods.", "Washington"),
+    ("A girl from Buffalo, New York died of the flu on Saturday.", "New York"),
+    ("Cases were confirmed in Oregon, New York and Texas this week.", "New York"),
+    ("Officials are investigating cases in Washington, Pennsylvania and California.", "Washington"),
+])
+def test_a_city_name_that_is_also_a_state_means_the_state_where_the_words_say_so(text, name):
+    p = next(p for p in _all_places(text) if p["name"] == name)
+    assert p["place"] == name and p["latitude"] > 42.5   # the state, not New York City or Washington, D.C.
+
+
+@pytest.mark.parametrize("text,lat", [
+    ("She called her mother in Washington, D.C. after the robbery.", 38.9),
+    ("People came from Texas and Washington, D.C. to see the parade.", 38.9),
+    ("Fighting raged in Deir Ezzor, Daraa, Idlib and Homs on Sunday.", 35.9),   # Idlib the city, not its province
+])
+def test_a_town_in_its_area_and_a_list_of_towns_keep_the_town(text, lat):
+    name = "Idlib" if "Idlib" in text else "Washington"
+    p = next(p for p in _all_places(text) if p["name"] == name)
+    assert abs(p["latitude"] - lat) < 0.05
+
+
+def test_a_country_or_state_named_exactly_beats_a_city_that_has_its_name_as_an_alias():
+    found = _places("Officials in Mexico asked citizens to stay home; schools in Mexico City closed. "
+                    "In Minnesota, the state's Health Department confirmed two cases.")
+    assert found["Mexico"]["place"] == "Mexico"          # the country, not Mexico City
+    assert found["Minnesota"]["place"] == "Minnesota"    # the state, not the village of Minneota
+
+
+def test_world_regions_and_hyphenated_names_are_places():
+    found = _places("Flights from the Americas were screened. The strain was found in KwaZulu-Natal, and tension "
+                    "grew across the Middle East.")
+    assert found["Americas"]["place"] == "Americas"      # not Americus, Georgia
+    assert found["KwaZulu-Natal"]["country_code"] == "ZA"   # the province, not Natal, Brazil
+    assert found["the Middle East"]["country_code"] == ""   # not Middle East, Maryland
+
+
+def test_a_first_level_area_ignores_towns_filed_under_it_far_away():
+    from frontlines.geo import gazetteer
+    # GeoNames files a batch of Tibetan villages under Hebei; the province lies around Shijiazhuang
+    hebei = next(a for a in gazetteer().admin1_areas("Hebei") if a.country_code == "CN")
+    assert hebei.longitude > 113 and hebei.latitude > 37
