@@ -170,9 +170,11 @@ class DocContext:
                         (g.country_code(e.text) or not _names_a_place(e.text))} | \
             {t.nbor(-1).text for t in doc if t.lower_ in PEOPLE_WORDS and t.i > 0 and t.nbor(-1).is_title}
         first_para_end = min(len(doc.text), 600)
-        # two passes: the places found first tell which countries the report is about,
-        # and every name is then resolved again in that context
-        for _ in range(2):
+        # passes: the places found first tell which countries and areas the report is about, and every
+        # name is then resolved again in that context, until a pass reads every name as the one before
+        # ("Avondale Estates", found once the report is known to be about the US, puts Decatur in Georgia)
+        before = None
+        for _ in range(4):
             focus = Counter()
             self.mentions = {}
             found, areas, towns = Counter(), Counter(), set()
@@ -189,10 +191,15 @@ class DocContext:
                     if p.country_code and not again:
                         found[p.country_code] += _evidence(p, span, sm)
                     if p.admin1 and p.kind not in BROAD and not again:
-                        areas[(p.country_code, p.admin1)] += 1 if p.kind == "admin1" or g.one_state_county(p) else \
-                            0.25 * (0.3 if g.ambiguous(span.text) else 1)   # Paris is little evidence of France
-            if not found:
+                        if p.kind == "admin1" or g.one_state_county(p):
+                            areas[(p.country_code, p.admin1)] += 1
+                        else:   # a town's name votes for each area that has a town (county) of that name
+                            for a, w in g.name_areas(span.text, p).items():   # Paris is little evidence of France
+                                areas[a] += 0.25 * w * (0.3 if g.ambiguous(span.text) else 1)
+            read = [(span.start, p) for sm in self.mentions.values() for p, span in sm.places]
+            if not found or read == before:
                 break
+            before = read
             n = sum(found.values())
             # the names' own weight plus half the share of places found; not added up across passes
             self.countries = {cc: named.get(cc, 0) + 0.5 * k / n for cc, k in found.items()} | \

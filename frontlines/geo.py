@@ -289,6 +289,17 @@ class Gazetteer:
             at = max(towns, key=lambda p: p.population) if towns else self.places[self.admin_index[("US", state)]]
         return Place(name.strip(), at.latitude, at.longitude, "US", state, "county", 0)
 
+    def name_areas(self, name: str, p: Place) -> dict[tuple, float]:
+        """The first-level areas a town's name may lie in, each with its share: "Decatur" is in Georgia,
+        Illinois, Alabama...; a name found only once is all its place's area."""
+        if p.kind == "county":
+            areas = {("US", s) for s in self.us_counties.get(COUNTY_SUFFIX.sub("", norm(p.name)), ())}
+        else:
+            areas = {(q.country_code, q.admin1) for q, m in self.candidates(name)
+                     if m == 1.0 and q.kind == p.kind and q.admin1 and q.country_code == p.country_code}
+        areas.add((p.country_code, p.admin1))
+        return {a: 1 / len(areas) for a in areas}
+
     def one_state_county(self, p: Place) -> bool:
         """Whether p is a county only one state has ("Edgar County", Illinois): as telling as the state."""
         return p.kind == "county" and len(self.us_counties.get(COUNTY_SUFFIX.sub("", norm(p.name)), ())) == 1

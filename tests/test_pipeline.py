@@ -678,3 +678,12 @@ def test_a_first_level_area_ignores_towns_filed_under_it_far_away():
     # GeoNames files a batch of Tibetan villages under Hebei; the province lies around Shijiazhuang
     hebei = next(a for a in gazetteer().admin1_areas("Hebei") if a.country_code == "CN")
     assert hebei.longitude > 113 and hebei.latitude > 37
+
+
+def test_names_that_share_only_one_area_settle_each_other():
+    # Decatur is in ten states, DeKalb County in six; Avondale Estates, found once the report is known to
+    # be about the US, is only in Georgia, where both of the others are too
+    found = _places("Officials in Decatur and Avondale Estates asked DeKalb County to approve the plan. "
+                    "The Decatur mayor spoke on Tuesday.")
+    assert found["Decatur"]["country_code"] == "US" and abs(found["Decatur"]["latitude"] - 33.77) < 0.1
+    assert abs(found["DeKalb County"]["latitude"] - 33.8) < 0.3
