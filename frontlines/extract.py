@@ -19,7 +19,8 @@ from spacy.tokens import Span
 from . import dates as dt
 from .actors import ARMED, Mention, registry
 from .fatalities import fatalities, from_parse as fatalities_in
-from .geo import ADMIN_SUFFIX, ADMIN_WORDS, DISTRICT_ENDING, Place, gazetteer, haversine_km, is_own_name, norm
+from .geo import (ADMIN_SUFFIX, ADMIN_WORDS, DISTRICT_ENDING, Place, gazetteer, haversine_km, is_own_name,
+                  nearest_km, norm)
 from .records import Event, Report
 from .taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger, taxonomy
 
@@ -117,6 +118,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_NAMES = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 ACTOR_ONLY_WEIGHT = 0.3
+BESIDE_KM = 100   # a town this close to another the report names is in its neighbourhood
 BROAD = ("country", "continent")
 AREAS = ("admin1", "region", "admin2")   # a province, a named region, a district: at its centre or capital
 RELATIVE_DATE = re.compile(r"\b(yesterday|last night|(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
@@ -156,6 +158,7 @@ class DocContext:
         # "LONDON, Ky. ... London Police": a name the text once puts in its area keeps that sense
         self.senses: dict[str, Place] = {}
         self.admins: dict[tuple, float] = {}
+        self.points: list[tuple] = []   # (name, latitude, longitude) of the towns and districts found so far
         self.focus = None
         groups = Counter()
         for m in registry().mentions(doc.text):
@@ -200,6 +203,8 @@ class DocContext:
             if not found or read == before:
                 break
             before = read
+            self.points = [(norm(span.text), p.latitude, p.longitude) for sm in self.mentions.values()
+                           for p, span in sm.places if p.kind not in BROAD + ("admin1",)]
             n = sum(found.values())
             # the names' own weight plus half the share of places found; not added up across passes
             self.countries = {cc: named.get(cc, 0) + 0.5 * k / n for cc, k in found.items()} | \
@@ -210,6 +215,16 @@ class DocContext:
         self.focus = focus.most_common(1)[0][0] if focus else None
         if self.focus is None and counts:
             self.focus = g.country_place(counts.most_common(1)[0][0])
+
+    def near(self, name: str) -> list[tuple]:
+        """The points of the other towns and districts the report names."""
+        n = norm(name)
+        return [(lat, lon) for other, lat, lon in self.points if other != n]
+
+    def beside(self, p: Place, name: str) -> bool:
+        """Whether p lies within BESIDE_KM of another town or district the report names."""
+        near = self.near(name)
+        return bool(near) and nearest_km(p, near) <= BESIDE_KM
 
     def place(self, name: str, within: Optional[Place] = None) -> Optional[Place]:
         """The place a name most likely is in this report; `within` is an area the text puts it in
@@ -224,7 +239,7 @@ class DocContext:
                 self.places[key] = gazetteer().resolve(name, {cc: 2.0}, admins=admins)
             else:
                 self.places[key] = self.senses.get(norm(name)) or \
-                    gazetteer().resolve(name, self.countries, admins=self.admins)
+                    gazetteer().resolve(name, self.countries, near=self.near(name), admins=self.admins)
         return self.places[key]
 
 
@@ -566,9 +581,11 @@ class SentenceMentions:
                                               and re.search(r"[A-Z]", ent.text) and _place_like(ent)) or lone_name:
                 p = ctx.place(ent.text)
                 if lone_name and not _place_like(ent) and (p is None or p.kind != "city" or (
-                        p.population < 50_000 and ctx.admins.get((p.country_code, p.admin1), 0) < 0.3)):
+                        p.population < 50_000 and ctx.admins.get((p.country_code, p.admin1), 0) < 0.3
+                        and not ctx.beside(p, ent.text))):
                     # "Alexandria Police", "an Alexandria grand jury": a city NER took for a person; a
-                    # big one, or a town in the area the report names (Dublin, in a report about Ohio)
+                    # big one, a town in the area the report names (Dublin, in a report about Ohio) or
+                    # one beside the other places it names (Gainesville, beside Sherman, Texas)
                     continue
                 if p is not None and ent.label_ not in PLACE_LABELS and ent.root.dep_ == "dobj" and \
                         p.kind == "city" and p.population < 100_000 and ctx.countries.get(p.country_code, 0) < 0.2:

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 DATA = Path(__file__).parent / "data"
 GENERIC_WORDS = set("""old new city town central park north south east west northern southern eastern western upper
@@ -19,6 +19,7 @@ the great little main high street road bridge station airport base border lake i
 mountains desert plain plains field fields""".split())
 ARTICLES = re.compile(r"^(al|el|ad|ar|as|an|at|az|ash|ath|adh)[ -]", re.I)
 CAPITAL_BONUS = 1.0
+NEAR_WEIGHT, NEAR_KM = 1.5, 500   # a namesake near the report's other places gains up to NEAR_WEIGHT
 KIND_RANK = {"continent": 3, "country": 3, "admin1": 0.5, "city": 1, "region": 1}
 ADMIN_WORDS = ("province", "governorate", "state", "region", "county", "prefecture", "oblast")
 ADMIN_SUFFIX = re.compile(r" (%s)$" % "|".join(ADMIN_WORDS))
@@ -55,6 +56,11 @@ def skeleton(s: str) -> str:
     s = re.sub(r"[aeiouyw]", "", s[1:]) if s else s
     s = s.replace("kh", "k").replace("q", "k").replace("dh", "d").replace("th", "t").replace("sh", "s")
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+def nearest_km(p: Place, points: Sequence[tuple]) -> float:
+    """How far p lies from the nearest of (latitude, longitude) points."""
+    return min(haversine_km(p.latitude, p.longitude, lat, lon) for lat, lon in points)
 
 
 def haversine_km(lat1, lon1, lat2, lon2) -> float:
@@ -241,12 +247,13 @@ class Gazetteer:
         area_named = bool(ADMIN_SUFFIX.search(n))
         out = {}
         for i in self.by_name.get(n, []):   # "Kansas City" is a city of that name before it is Kansas
-            if not area_named or self.places[i].kind != "city":   # "Unity State" is no town
+            if not area_named or self.places[i].kind not in ("city", "country"):   # "Unity State" is no town
                 out[i] = 1.0
         if not out:
             n = base_name(n)
             for i in self.by_name.get(n, []) + self.by_name.get(ARTICLES.sub("", n), []):
-                if not area_named or self.places[i].kind != "city":   # "Laurel County" is not the town Laurel
+                if not area_named or self.places[i].kind not in ("city", "country"):
+                    # "Laurel County" is not the town Laurel, nor "Guernsey County" the island
                     out[i] = 1.0
         if DISTRICT_ENDING.search(full):   # "Guma LGA": Nigeria's district, beside towns called Guma abroad
             for i in self.by_district.get(base_name(full), []):
@@ -266,20 +273,23 @@ class Gazetteer:
                     out[i] = max(out.get(i, 0), 0.3 + 0.6 * score)
         return [(self.places[i], s) for i, s in out.items()]
 
-    def county(self, name: str, admins: dict[tuple, float], near: tuple | None = None) -> Optional[Place]:
+    def county(self, name: str, admins: dict[tuple, float], near: Sequence[tuple] = ()) -> Optional[Place]:
         """A US county, placed mid-way across its towns (else at the town of its name, else at the
-        state): the state is the one the report is about, or the only one with a county of that name, else
-        the one nearest the report's focus, else the most populous one."""
+        state): the state is the one the report is most about, or the only one with a county of that
+        name; among several, the one whose county lies nearest the other places the report names (near),
+        else the most populous one."""
         base = COUNTY_SUFFIX.sub("", norm(name))
         states = sorted(s for s in self.us_counties.get(base, set()) if ("US", s) in self.admin_index)
         if not states:
             return None
-        named = [a1 for (cc, a1), w in sorted(admins.items(), key=lambda kv: -kv[1]) if cc == "US" and a1 in states]
+        named = {a1: w for (cc, a1), w in admins.items() if cc == "US" and a1 in states}
+        if named:   # the states the report is most about, when it names one or more with such a county
+            states = sorted(a1 for a1, w in named.items() if w >= max(named.values()) - 1e-9)
         areas = {s: self.places[self.admin_index[("US", s)]] for s in states}
-        if named:
-            state = named[0]
-        elif near is not None:
-            state = min(states, key=lambda s: haversine_km(near[0], near[1], areas[s].latitude, areas[s].longitude))
+        if len(states) == 1:
+            state = states[0]
+        elif near:   # the county nearest the other places the report names
+            state = min(states, key=lambda s: nearest_km(self.districts.get(("US", s, norm(name)), areas[s]), near))
         else:
             state = max(states, key=lambda s: areas[s].population)
         at = self.districts.get(("US", state, norm(name)))
@@ -298,7 +308,7 @@ class Gazetteer:
             areas = {(q.country_code, q.admin1) for q, m in self.candidates(name)
                      if m == 1.0 and q.kind == p.kind and q.admin1 and q.country_code == p.country_code}
         areas.add((p.country_code, p.admin1))
-        return {a: 1 / len(areas) for a in areas}
+        return {a: 1 / len(areas) for a in sorted(areas)}
 
     def one_state_county(self, p: Place) -> bool:
         """Whether p is a county only one state has ("Edgar County", Illinois): as telling as the state."""
@@ -315,9 +325,10 @@ class Gazetteer:
         return self._ambiguous[name]
 
     def resolve(self, name: str, countries: dict[str, float] | None = None,
-                near: tuple[float, float] | None = None, admins: dict[tuple, float] | None = None) -> Optional[Place]:
+                near: Sequence[tuple] = (), admins: dict[tuple, float] | None = None) -> Optional[Place]:
         """The most likely place for a name, given country context (weights), first-level areas
-        the report names (weights by (country code, admin1)) and a nearby point."""
+        the report names (weights by (country code, admin1)) and the points of the other places it
+        names (a namesake near them is more likely: Dublin beside Columbus is Dublin, Ohio)."""
         best, best_score = None, -1e9
         n = norm(name)
         descriptive = set(n.split()) <= GENERIC_WORDS
@@ -331,6 +342,10 @@ class Gazetteer:
         # populous area of the country the report is about is not meant
         areas_of = {p.country_code for p, m in cands if p.kind == "admin1" and m == 1.0} \
             if self.area_namesake(name) else set()
+        # a country's name that is also the name of a sizeable town in a first-level area the report is
+        # about ("Palestine" beside Texas's Anderson County; not "Italy" beside Texas, a village there)
+        towns_of = {q.country_code for q, m in cands if q.kind == "city" and m == 1.0 and norm(q.name) == n
+                    and q.population >= 5000 and (admins or {}).get((q.country_code, q.admin1), 0) >= 0.2}
         # "Mexico" is the country, not Mexico City; "Minnesota" the state, not Minneota, a village in it
         # that has the state's name as an alias
         exact = {(p.country_code, p.admin1 if p.kind == "admin1" else ""): p.population for p, m in cands
@@ -344,9 +359,12 @@ class Gazetteer:
                                           (p.country_code, p.admin1) for q, m in cands):
                 continue   # "Wase LGA" is at the town of Wase, in it
             if p.kind == "country" and countries and any(
-                    countries.get(cc, 0) >= 0.3 and countries.get(cc, 0) > countries.get(p.country_code, 0)
+                    countries.get(cc, 0) >= 0.2 and countries.get(cc, 0) > countries.get(p.country_code, 0)
                     for cc in areas_of if cc != p.country_code):
                 continue
+            if p.kind == "country" and countries and any(
+                    countries.get(cc, 0) >= countries.get(p.country_code, 0) for cc in towns_of):
+                continue   # "Palestine" among the towns of East Texas is Palestine, Texas
             if descriptive and ((p.kind == "city" and p.population < 100_000) or
                                 (p.kind == "admin1" and (countries or {}).get(p.country_code, 0) < 0.3)):
                 continue   # "Old City", "the border area", "the West": words, not a place of that name
@@ -373,8 +391,8 @@ class Gazetteer:
                 if w < 0.1 * top and (match < 1.0 or alias) and p.kind != "country" and top >= 0.3:
                     continue   # a near-spelling ("Konna" ~ Konya) needs the report to be about its country
                 score += 2.0 * w
-            if near is not None:
-                score += 1.5 * max(0.0, 1 - haversine_km(near[0], near[1], p.latitude, p.longitude) / 500)
+            if near:
+                score += NEAR_WEIGHT * max(0.0, 1 - nearest_km(p, near) / NEAR_KM)
             if score > best_score:
                 best, best_score = p, score
         return best

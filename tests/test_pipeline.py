@@ -687,3 +687,42 @@ def test_names_that_share_only_one_area_settle_each_other():
                     "The Decatur mayor spoke on Tuesday.")
     assert found["Decatur"]["country_code"] == "US" and abs(found["Decatur"]["latitude"] - 33.77) < 0.1
     assert abs(found["DeKalb County"]["latitude"] - 33.8) < 0.3
+
+
+def test_a_namesake_near_the_reports_other_places_is_meant():
+    # no state is named: Hilliard and Grove City lie beside Dublin, Ohio, not Dublin, Ireland
+    found = _places("Police in Dublin and nearby Hilliard closed several roads after the flooding on Monday, "
+                    "and Grove City schools opened two hours late.")
+    assert found["Dublin"]["country_code"] == "US" and abs(found["Dublin"]["longitude"] - -83.1) < 0.3
+    found = _places("Protesters marched in Dublin and Cork on Saturday against the new water charges.")
+    assert found["Dublin"]["country_code"] == "IE"
+
+
+def test_a_country_name_is_a_sizeable_town_of_the_area_the_report_is_about():
+    from frontlines.geo import gazetteer
+    g = gazetteer()
+    texas = {("US", "Texas"): 0.3}
+    # a report about East Texas that names the US at least as much as Palestine: Palestine, Texas
+    assert g.resolve("Palestine", {"US": 0.8, "PS": 0.7}, admins=texas).country_code == "US"
+    # not when the country is named more than the US, nor for a village (Italy, Texas has 2,000 people)
+    assert g.resolve("Palestine", {"US": 0.3, "PS": 0.9}, admins=texas).country_code == "PS"
+    assert g.resolve("Italy", {"US": 0.8, "IT": 0.2}, admins=texas).country_code == "IT"
+    found = _places("Palestinian officials said Israeli troops shot two Palestinians near Hebron and Palestine.")
+    assert found["Palestine"]["country_code"] == "PS"
+
+
+def test_a_county_is_never_a_country_of_its_name():
+    found = _places("Deputies in Guernsey County arrested a man on Tuesday after a chase near Cambridge, Ohio.")
+    p = next(v for k, v in found.items() if k.startswith("Guernsey"))
+    assert p["country_code"] == "US"
+
+
+def test_a_county_among_states_the_report_is_equally_about_is_the_one_near_its_other_places():
+    from frontlines.geo import gazetteer
+    g = gazetteer()
+    tied = {("US", "Tennessee"): 0.1, ("US", "Kentucky"): 0.1, ("US", "Alabama"): 0.05}
+    assert g.county("Henry County", tied, near=[(36.30, -88.33)]).admin1 == "Tennessee"   # beside Paris, Tenn.
+    assert g.county("Henry County", tied, near=[(38.20, -85.30)]).admin1 == "Kentucky"    # beside Louisville
+    # with no point to go by, the more populous of the tied states, whatever the order of the weights
+    assert g.county("Henry County", dict(reversed(list(tied.items())))).admin1 == \
+        g.county("Henry County", tied).admin1 == "Tennessee"
