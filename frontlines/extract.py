@@ -159,6 +159,7 @@ class DocContext:
         self.senses: dict[str, Place] = {}
         self.admins: dict[tuple, float] = {}
         self.points: list[tuple] = []   # (name, latitude, longitude) of the towns and districts found so far
+        self.others: dict[str, dict] = {}   # a name -> the country weights of the rest of the report
         self.focus = None
         groups = Counter()
         for m in registry().mentions(doc.text):
@@ -180,7 +181,7 @@ class DocContext:
         for _ in range(4):
             focus = Counter()
             self.mentions = {}
-            found, areas, towns = Counter(), Counter(), set()
+            found, areas, towns, found_by = Counter(), Counter(), set(), {}
             for sent in doc.sents:
                 sm = self.mentions[sent.start] = SentenceMentions(sent, self)
                 for p, span in sm.places + sm.implied:
@@ -193,6 +194,7 @@ class DocContext:
                     towns.add(p)
                     if p.country_code and not again:
                         found[p.country_code] += _evidence(p, span, sm)
+                        found_by.setdefault(norm(span.text), Counter())[p.country_code] += _evidence(p, span, sm)
                     if p.admin1 and p.kind not in BROAD and not again:
                         if p.kind == "admin1" or g.one_state_county(p):
                             areas[(p.country_code, p.admin1)] += 1
@@ -205,10 +207,10 @@ class DocContext:
             before = read
             self.points = [(norm(span.text), p.latitude, p.longitude) for sm in self.mentions.values()
                            for p, span in sm.places if p.kind not in BROAD + ("admin1",)]
-            n = sum(found.values())
-            # the names' own weight plus half the share of places found; not added up across passes
-            self.countries = {cc: named.get(cc, 0) + 0.5 * k / n for cc, k in found.items()} | \
-                {cc: w for cc, w in named.items() if cc not in found}
+            self.countries = _country_weights(named, found)
+            # a name is resolved by what the rest of the report says, not by where it was read before
+            # (Otu, read as Otsu, must not make a report about Kogi State half about Japan)
+            self.others = {name: _country_weights(named, found - own) for name, own in found_by.items()}
             n = sum(areas.values())
             self.admins = {a: k / n for a, k in areas.items()} if n else {}
             self.places = {}
@@ -238,9 +240,18 @@ class DocContext:
                 admins = {(cc, within.admin1): 2.0} if within.kind == "admin1" else self.admins
                 self.places[key] = gazetteer().resolve(name, {cc: 2.0}, admins=admins)
             else:
+                countries = self.others.get(norm(name), self.countries)
                 self.places[key] = self.senses.get(norm(name)) or \
-                    gazetteer().resolve(name, self.countries, near=self.near(name), admins=self.admins)
+                    gazetteer().resolve(name, countries, near=self.near(name), admins=self.admins)
         return self.places[key]
+
+
+def _country_weights(named: dict, found: Counter) -> dict:
+    """The weight of each country in a report: its names' own weight plus half the share of the
+    places found in it."""
+    n = sum(found.values())
+    return {cc: named.get(cc, 0) + 0.5 * k / n for cc, k in found.items()} | \
+        {cc: w for cc, w in named.items() if cc not in found}
 
 
 def _evidence(p: Place, span, sm) -> float:

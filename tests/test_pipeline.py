@@ -726,3 +726,13 @@ def test_a_county_among_states_the_report_is_equally_about_is_the_one_near_its_o
     # with no point to go by, the more populous of the tied states, whatever the order of the weights
     assert g.county("Henry County", dict(reversed(list(tied.items())))).admin1 == \
         g.county("Henry County", tied).admin1 == "Tennessee"
+
+
+def test_a_name_is_read_by_what_the_rest_of_the_report_says_not_by_its_own_earlier_reading():
+    # Gulistan and Gimbi, read once as towns in Uzbekistan and Ethiopia, must not vouch for those
+    # countries themselves: the rest of the report is about Karachi and Plateau State
+    found = _places("Police in Karachi said gunmen killed a cleric in Gulistan-e-Jauhar on Friday.")
+    assert all(p["country_code"] == "PK" for p in found.values())
+    events = extract_text("Armed youths killed six villagers in Dinu near Gimbi in Wase Local Government Area of "
+                          "Plateau State on Monday.", published="2013-07-18")
+    assert events and all(e["country"] == "Nigeria" for e in events)
