@@ -1065,7 +1065,8 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     for p, span in found:
         tied = span.root in clause_tokens
         dist = min(abs(span.start - tok.i), abs(span.end - tok.i))
-        scored.append(((p.kind in BROAD, span.start in demoted, not tied, _area_rank(p), dist), p, span))
+        scored.append(((p.kind in BROAD, span.start in demoted, not tied, _area_rank(p), not _locative(span), dist),
+                       p, span))
     if scored:
         scored.sort(key=lambda x: x[0])
         _, best, span = scored[0]
@@ -1094,6 +1095,35 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
 
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
               "north-west", "south-east", "south-west", "km", "kilometres", "kilometers", "miles", "mi", "kms"}
+
+
+LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "into", "across", "throughout", "within"}
+
+
+def _locative(span) -> bool:
+    """Whether the text says something happened at the place: "in central Kiev", "at Ibi", "in the town of
+    Banki", "in Hodan district" (not "a journalist of Ukrayinska Pravda", "gunmen from Maiduguri")."""
+    i = span.start - 1
+    while i > span.sent.start and span.doc[i].pos_ in ("DET", "ADJ") and span.start - i < 3:
+        i -= 1   # "in central Kiev", "in the northern town"
+    if i >= span.sent.start and span.doc[i].lower_ in LOCATIVE:
+        return True
+    t = span.root
+    for _ in range(4):
+        h = t.head
+        if h is t:
+            return False
+        if h.dep_ == "prep":
+            if h.lower_ in LOCATIVE:
+                return True
+            if h.lower_ == "of" and h.head.lower_ in PLACE_NOUNS:   # "the town of Banki"
+                t = h.head
+                continue
+            return False
+        if t.dep_ not in ("compound", "appos", "conj"):   # "Hodan district", "Bama and Gwoza"
+            return False
+        t = h
+    return False
 
 
 def _area_rank(p: Place) -> int:

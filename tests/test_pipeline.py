@@ -736,3 +736,16 @@ def test_a_name_is_read_by_what_the_rest_of_the_report_says_not_by_its_own_earli
     events = extract_text("Armed youths killed six villagers in Dinu near Gimbi in Wase Local Government Area of "
                           "Plateau State on Monday.", published="2013-07-18")
     assert events and all(e["country"] == "Nigeria" for e in events)
+
+
+@pytest.mark.parametrize("text,location", [
+    # a town named only to say who someone is, beside the town where it happened
+    ("An editor of the Lviv Gazette was stabbed to death outside his home in Odesa on Monday.", "Odesa"),
+    ("Gunmen killed a Kabul University lecturer in Jalalabad on Sunday.", "Jalālābād"),
+    ("A Mosul police officer was shot dead at a checkpoint in Kirkuk on Friday.", "Kirkuk"),
+    # a town still beats the province the text says it happened in
+    ("Suspected militants stormed the town of Gwoza in Borno State and killed 11 people.", "Gwoza"),
+])
+def test_an_event_is_placed_at_the_town_it_happened_in_not_a_town_in_a_name(text, location):
+    events = extract_text(text, published="2016-07-20")
+    assert events and events[0]["location"] == location
