@@ -579,7 +579,7 @@ class SentenceMentions:
         self.places = []   # (Place, span)
         actor_tokens = {t.i for _, toks in self.actors for t in toks}
         covered = -1
-        for ent in sent.ents:
+        for ent in [part for e in sent.ents for part in _district_of_area(e)]:
             if any(t.i in actor_tokens for t in ent) or ent.start < covered:
                 continue
             if ent.label_ in PLACE_LABELS:
@@ -950,6 +950,18 @@ def _joiner(tok, span) -> bool:
 
 DISTRICT_WORDS = (("district",), ("lga",), ("local", "government", "area"), ("local", "government", "council"),
                   ("local", "government"), ("rayon",), ("upazila",), ("tehsil",))
+
+
+def _district_of_area(ent) -> list:
+    """A name NER ran together: "Barkin Ladi Local Government Area of Plateau" is a district and the
+    state it lies in, not an organisation."""
+    if ent.label_ in PLACE_LABELS:
+        return [ent]
+    for t in ent:
+        if t.lower_ == "of" and ent.start < t.i < ent.end - 1 and \
+                DISTRICT_ENDING.search(norm(ent.doc[ent.start:t.i].text)):
+            return [Span(ent.doc, ent.start, t.i, label="GPE"), Span(ent.doc, t.i + 1, ent.end, label="GPE")]
+    return [ent]
 
 
 def _district_name(ent, sent, ctx):

@@ -749,3 +749,15 @@ def test_a_name_is_read_by_what_the_rest_of_the_report_says_not_by_its_own_earli
 def test_an_event_is_placed_at_the_town_it_happened_in_not_a_town_in_a_name(text, location):
     events = extract_text(text, published="2016-07-20")
     assert events and events[0]["location"] == location
+
+
+@pytest.mark.parametrize("text,admin1", [
+    ("Gunmen on Sunday night killed four farmers at Kwi, Riyom District of Bokkos Local Government Area of "
+     "Plateau.", "Plateau"),
+    ("Suspected herdsmen killed seven villagers in Tse-Akaa of Guma Local Government Area of Benue on Monday.",
+     "Benue"),
+])
+def test_a_district_of_a_state_that_ner_ran_together_is_two_places(text, admin1):
+    # NER reads "Guma Local Government Area of Benue" as one organisation
+    events = extract_text(text, published="2016-07-20")
+    assert events and events[0]["country"] == "Nigeria" and events[0]["admin1"] == admin1
