@@ -761,3 +761,14 @@ def test_a_district_of_a_state_that_ner_ran_together_is_two_places(text, admin1)
     # NER reads "Guma Local Government Area of Benue" as one organisation
     events = extract_text(text, published="2016-07-20")
     assert events and events[0]["country"] == "Nigeria" and events[0]["admin1"] == admin1
+
+
+@pytest.mark.parametrize("text,location", [
+    ("Gunmen shot dead two policemen in the capital of the South American country of Guyana, officials said.",
+     "Georgetown"),
+    ("At least 10 people were killed in clashes between militiamen and civilians in the capital of the Central "
+     "African Republic on Wednesday.", "Bangui"),
+])
+def test_the_capital_of_a_country_named_with_its_article_or_as_a_country_of_x(text, location):
+    events = extract_text(text, published="2016-03-03")
+    assert events and events[0]["location"] == location and events[0]["geo_precision"] == 1
