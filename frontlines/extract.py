@@ -231,6 +231,7 @@ class DocContext:
     def place(self, name: str, within: Optional[Place] = None) -> Optional[Place]:
         """The place a name most likely is in this report; `within` is an area the text puts it in
         ("Charleston, W.Va.")."""
+        name = re.sub(r"\s*['’]s$", "", name)   # NER's "El Salvador's"
         key = (name.lower(), within)
         if key not in self.places:
             if not _plausible_name(name):

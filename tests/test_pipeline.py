@@ -772,3 +772,11 @@ def test_a_district_of_a_state_that_ner_ran_together_is_two_places(text, admin1)
 def test_the_capital_of_a_country_named_with_its_article_or_as_a_country_of_x(text, location):
     events = extract_text(text, published="2016-03-03")
     assert events and events[0]["location"] == location and events[0]["geo_precision"] == 1
+
+
+def test_a_possessive_ner_kept_and_sudans_newer_states_are_places():
+    found = _places("Gang members shot dead three bus drivers near El Salvador's main airport on Monday.")
+    assert any(p["country_code"] == "SV" for p in found.values())
+    found = _places("Tribal clashes in Central Darfur and West Kordofan killed nine people on Wednesday.")
+    assert found["Central Darfur"]["country_code"] == "SD" and abs(found["Central Darfur"]["longitude"] - 23.5) < 0.5
+    assert found["West Kordofan"]["country_code"] == "SD"
