@@ -118,6 +118,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_NAMES = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 ACTOR_ONLY_WEIGHT = 0.3
+LOWER_DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?|"
+                             r"(?:north|south)-?(?:east|west)ern) (?=[A-Z])")
 BESIDE_KM = 100   # a town this close to another the report names is in its neighbourhood
 BROAD = ("country", "continent")
 AREAS = ("admin1", "region", "admin2")   # a province, a named region, a district: at its centre or capital
@@ -232,6 +234,7 @@ class DocContext:
         """The place a name most likely is in this report; `within` is an area the text puts it in
         ("Charleston, W.Va.")."""
         name = re.sub(r"\s*['’]s$", "", name)   # NER's "El Salvador's"
+        name = LOWER_DIRECTION.sub("", name)   # NER's "northeast Nigeria" (not "South Sudan")
         key = (name.lower(), within)
         if key not in self.places:
             if not _plausible_name(name):

@@ -780,3 +780,9 @@ def test_a_possessive_ner_kept_and_sudans_newer_states_are_places():
     found = _places("Tribal clashes in Central Darfur and West Kordofan killed nine people on Wednesday.")
     assert found["Central Darfur"]["country_code"] == "SD" and abs(found["Central Darfur"]["longitude"] - 23.5) < 0.5
     assert found["West Kordofan"]["country_code"] == "SD"
+
+
+def test_a_lower_case_direction_ner_kept_before_a_country_is_dropped():
+    events = extract_text("Gunmen set fire to homes and killed six traders in Ngamdu, northeast Nigeria, on Monday.",
+                          published="2015-03-28")
+    assert events and events[0]["country"] == "Nigeria"
