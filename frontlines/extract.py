@@ -960,9 +960,12 @@ DISTRICT_WORDS = (("district",), ("lga",), ("local", "government", "area"), ("lo
 
 
 def _district_of_area(ent) -> list:
-    """A name NER ran together: "Barkin Ladi Local Government Area of Plateau" is a district and the
-    state it lies in, not an organisation."""
+    """Names NER ran together: "Barkin Ladi Local Government Area of Plateau" is a district and the
+    state it lies in, not an organisation; "Gwoza northeast Nigeria" is a town and its country."""
     if ent.label_ in PLACE_LABELS:
+        for t in ent[1:-1]:
+            if t.is_lower and LOWER_DIRECTION.match(t.text + " " + t.nbor().text):
+                return [Span(ent.doc, ent.start, t.i, label=ent.label_), Span(ent.doc, t.i, ent.end, label=ent.label_)]
         return [ent]
     for t in ent:
         if t.lower_ == "of" and ent.start < t.i < ent.end - 1 and \
