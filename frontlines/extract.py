@@ -195,8 +195,9 @@ class DocContext:
                     again = p.kind not in BROAD + AREAS and p in towns
                     towns.add(p)
                     if p.country_code and not again:
-                        found[p.country_code] += _evidence(p, span, sm)
-                        found_by.setdefault(norm(span.text), Counter())[p.country_code] += _evidence(p, span, sm)
+                        e = _evidence(p, span, sm)
+                        found[p.country_code] += e
+                        found_by.setdefault(norm(span.text), Counter())[p.country_code] += e
                     if p.admin1 and p.kind not in BROAD and not again:
                         if p.kind == "admin1" or g.one_state_county(p):
                             areas[(p.country_code, p.admin1)] += 1
@@ -583,7 +584,7 @@ class SentenceMentions:
         self.places = []   # (Place, span)
         actor_tokens = {t.i for _, toks in self.actors for t in toks}
         covered = -1
-        for ent in [part for e in sent.ents for part in _district_of_area(e)]:
+        for ent in [part for e in sent.ents for part in _split_names(e)]:
             if any(t.i in actor_tokens for t in ent) or ent.start < covered:
                 continue
             if ent.label_ in PLACE_LABELS:
@@ -959,7 +960,7 @@ DISTRICT_WORDS = (("district",), ("lga",), ("local", "government", "area"), ("lo
                   ("local", "government"), ("rayon",), ("upazila",), ("tehsil",))
 
 
-def _district_of_area(ent) -> list:
+def _split_names(ent) -> list:
     """Names NER ran together: "Barkin Ladi Local Government Area of Plateau" is a district and the
     state it lies in, not an organisation; "Gwoza northeast Nigeria" is a town and its country."""
     if ent.label_ in PLACE_LABELS:
