@@ -47,6 +47,10 @@ def _the(country: str) -> str:
                                          r"Netherlands|Gambia|Czech|Dominican|Comoros|Maldives)", country) else country
 
 
+# words that end a phrase like "Iraqi special forces": "Nigeria as the Army" names no Nigerian army
+FUNCTION_WORDS = r"(?:as|the|a|an|by|to|from|with|against|of|in|on|at|for|that|which|who|when|after|before|while|than)"
+
+
 class Registry:
     def __init__(self, path: Path = DATA / "actors.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -73,8 +77,8 @@ class Registry:
         adjs = [a for a in adjs if len(a) > 3]
         force_words = sorted(self.generic.get("military", []) + self.generic.get("police", []), key=len, reverse=True)
         self.re_state = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(a) for a in adjs) + r")(?:'s|’s)?\s+(?:[a-z-]+\s+){0,2}?("
-            + "|".join(re.escape(w) for w in force_words) + r")(?![\w-])", re.I)
+            r"(?<![\w-])(" + "|".join(re.escape(a) for a in adjs) + r")(?:'s|’s)?\s+(?:(?!" + FUNCTION_WORDS +
+            r"\s)[a-z-]+\s+){0,2}?(" + "|".join(re.escape(w) for w in force_words) + r")(?![\w-])", re.I)
         generic = []
         for kind in ("military", "police", "unidentified", "protesters", "civilians"):
             for w in self.generic.get(kind, []):

@@ -144,3 +144,12 @@ def test_the_same_page_cleaned_many_times_keeps_its_text():
     html = (SAMPLES / "nairobi-2023-07-07.html").read_text()
     texts = [clean.html_to_text(html)[0] for _ in range(5)]
     assert len(set(texts)) == 1 and "tear gas" in texts[-1]
+
+
+def test_a_country_and_a_force_word_across_function_words_name_no_state_force():
+    from frontlines.actors import registry
+    found = registry().mentions("Insurgents killed 12 people in Gwoza, northeast Nigeria as the Army was trying "
+                                "to evacuate civilians.")
+    assert not any(m.kind == "state" and m.country == "NG" for m in found)
+    found = registry().mentions("Nigerian security forces killed two gunmen; Syria's elite army units advanced.")
+    assert {(m.country, m.force) for m in found if m.kind == "state"} == {("NG", "military"), ("SY", "military")}
