@@ -1121,6 +1121,8 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
 
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "into", "across", "throughout", "within"}
+PART_OF = {"capital", "centre", "center", "heart", "outskirts", "suburbs", "edge", "part", "east", "west", "north",
+           "south"}   # "in the centre of the Ukrainian capital of Kiev"
 
 
 def _locative(span) -> bool:
@@ -1139,7 +1141,7 @@ def _locative(span) -> bool:
         if h.dep_ == "prep":
             if h.lower_ in LOCATIVE:
                 return True
-            if h.lower_ == "of" and h.head.lower_ in PLACE_NOUNS:   # "the town of Banki"
+            if h.lower_ == "of" and h.head.lower_ in PLACE_NOUNS | PART_OF:   # "the town of Banki"
                 t = h.head
                 continue
             return False

@@ -463,10 +463,10 @@ def base_name(n: str) -> str:
 
 def is_own_name(n: str, name: str) -> bool:
     """Whether a normalised name is the place's own name or a spelling of it (Kiev, Kyiv; Xinjiang,
-    Xinjiang Uygur Zizhiqu), not an alias unlike it."""
+    Xinjiang Uygur Zizhiqu; Khoms, Al Khums), not an alias unlike it."""
     from rapidfuzz import fuzz
-    n = base_name(re.sub(r"^the ", "", n))
-    own = norm(name)
+    n = ARTICLES.sub("", base_name(re.sub(r"^the ", "", n)))
+    own = ARTICLES.sub("", norm(name))
     return n == own or n in own or own in n or fuzz.ratio(n, own) >= 70
 
 

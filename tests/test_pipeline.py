@@ -796,3 +796,15 @@ def test_a_town_and_its_country_that_ner_ran_together_are_split_at_the_direction
     ent = Span(doc, 5, 8, label="GPE")   # "Bama northeast Nigeria", as NER sometimes reads it
     assert [p.text for p in _split_names(ent)] == ["Bama", "northeast Nigeria"]
     assert [p.text for p in _split_names(Span(doc, 5, 6, label="GPE"))] == ["Bama"]
+
+
+@pytest.mark.parametrize("text,location", [
+    # "Khoms" is a spelling of Al Khums (the article aside), not an alias: Libya's town, not Syria's Homs
+    ("A car bomb killed six Libyan soldiers at a checkpoint near Khoms on Tuesday.", "Al Khums"),
+    # "in the centre of the capital of Kiev" says where; the State Duma only who the man was
+    ("A former member of the Russian State Duma was shot dead in the centre of the Ukrainian capital of Kiev on "
+     "Thursday.", "Kyiv"),
+])
+def test_an_arabic_article_keeps_a_name_its_own_and_the_centre_of_a_capital_is_where(text, location):
+    events = extract_text(text, published="2017-03-23")
+    assert events and events[0]["location"] == location
