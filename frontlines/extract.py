@@ -660,8 +660,8 @@ def _capitals(sent, ctx: DocContext) -> list:
                 for o in c.children:   # "the capital of the Central African Republic"
                     cc = cc or g.country_code(re.sub(r"^the ", "", sent.doc[o.left_edge.i:o.i + 1].text, flags=re.I))
                     if o.lemma_ in ("country", "nation"):   # "the capital of the Andean nation of Peru"
-                        cc = cc or next((g.country_code(x.text) for of in o.children if of.lower_ == "of"
-                                         for x in of.children if g.country_code(x.text)), None)
+                        cc = cc or next(filter(None, (g.country_code(x.text) for of in o.children
+                                                      if of.lower_ == "of" for x in of.children)), None)
         if cc is None and not any(c.dep_ == "prep" for c in t.children):
             top = max(ctx.countries.items(), key=lambda kv: kv[1], default=(None, 0))
             if top[1] >= 0.5 and all(c.dep_ in ("det", "amod") for c in t.children):
