@@ -1,4 +1,4 @@
-"""The stages composed: ingest -> clean -> date -> nlp -> extract (resolve happens inside extract)."""
+"""The stages composed: ingest -> clean -> date -> nlp -> extract (context, mentions, checks, frame) -> consolidate."""
 from __future__ import annotations
 
 from collections import Counter

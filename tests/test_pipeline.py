@@ -790,7 +790,7 @@ def test_a_lower_case_direction_ner_kept_before_a_country_is_dropped():
 
 def test_a_town_and_its_country_that_ner_ran_together_are_split_at_the_direction():
     from spacy.tokens import Span
-    from frontlines.extract import _split_names
+    from frontlines.extract.toponyms import _split_names
     from frontlines.nlp import parse
     doc = parse("Insurgents killed 12 villagers in Bama northeast Nigeria on Friday.")
     ent = Span(doc, 5, 8, label="GPE")   # "Bama northeast Nigeria", as NER sometimes reads it

@@ -1,0 +1,177 @@
+"""Events from a parsed report: type, actors, place, date, fatalities, modality.
+
+The sequence, one pass over the sentences of a spaCy Doc (each step names the module that does it):
+
+1. context.DocContext: what the whole report is about (countries, areas, focus place, salient group),
+   and every sentence's actors and places (mentions.py, toponyms.py, areas.py).
+2. Triggers: taxonomy.yaml's words, matched on lemmas.
+3. checks.why_not: drop a trigger that states nothing that happened (modality.py) or no political
+   violence (a disaster, riot police, goods seized...).
+4. classify: tolls of a clash, specific over generic, clause rules, handovers; one trigger per clause.
+5. The frame of each kept trigger: actors (roles.py), type and sub-type from them (classify.py), place
+   (eventplace.py), date (eventdate.py), fatalities (fatalities.py); one event a sentence and place.
+6. Report passes: a toll told in the next sentences, how a protest went, the group that claimed it.
+7. consolidate.merge_within: one incident told twice in the report is one event.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from .. import dates as dt
+from ..actors import Mention, registry
+from ..fatalities import fatalities, from_parse as fatalities_in
+from ..geo import gazetteer
+from ..records import Event, Report
+from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, taxonomy
+from .checks import why_not
+from .classify import (RULE_WORDS, _by_air, _choose, _clause_rules, _consequences, _handover, _refine_protests,
+                       _specific_over_generic, _subtype)
+from .consolidate import _fatalities_from_following, merge_within
+from .context import DocContext
+from .eventdate import _date_for
+from .eventplace import _place_for
+from .lexicon import PROPERTY_TRIGGERS, PROTEST_TYPES
+from .mentions import SentenceMentions
+from .modality import _claimant
+from .patterns import DISASTER, PROTEST_CONTEXT, PROTESTING
+from .roles import _armed_target, _default_actor1, _nearest, _roles
+from .syntax import _head_token
+
+__all__ = ["DocContext", "SentenceMentions", "extract", "merge_within", "places"]
+
+
+def places(doc, ctx: Optional[DocContext] = None) -> list[dict]:
+    """Every toponym in a parsed text, resolved: {start, end, name, latitude, longitude, country_code}."""
+    ctx = ctx or DocContext(doc, date.today())
+    g = gazetteer()
+    out = []
+    for sent in doc.sents:
+        found = list((ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)).places)
+        # "Russian", "Palestinians": a demonym points at its country (as Mordecai and LGL take it)
+        for ent in sent.ents:
+            if ent.label_ == "NORP" and all(ent.end <= s.start or ent.start >= s.end for _, s in found):
+                cc = g.country_code(ent.text) or (g.country_code(ent.text[:-1]) if ent.text.endswith("s") else None)
+                p = g.country_place(cc) if cc else None
+                if p is not None:
+                    found.append((p, ent))
+        for p, span in sorted(found, key=lambda ps: ps[1].start):
+            out.append({"start": span.start_char, "end": span.end_char, "name": span.text,
+                        "place": p.name, "latitude": round(p.latitude, 4), "longitude": round(p.longitude, 4),
+                        "country_code": p.country_code})
+    return out
+
+
+
+def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event]:
+    """Events stated in a parsed report (doc is report.text parsed by nlp.parse)."""
+    published = dt.parse_iso(report.published) or date.today()
+    ctx = ctx or DocContext(doc, published)   # 1
+    tax = taxonomy()
+    events: list[Event] = []
+    sents = list(doc.sents)
+    claimant = None
+    for si, sent in enumerate(sents):
+        lemmas = [t.lemma_.lower() for t in sent]
+        lowers = [t.lower_ for t in sent]
+        matches = tax.match(lemmas, lowers)   # 2
+        if not matches and not RULE_WORDS.intersection(lemmas) and "claim" not in lemmas:
+            continue
+        sm = ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)
+        if "claim" in lemmas:
+            claimant = claimant or _claimant(sm)
+        # "19 people were killed when their bus plunged off a bridge. ... the Friday accident"
+        disaster = DISASTER.search(sent.text) or (si + 1 < len(sents) and DISASTER.search(sents[si + 1].text))
+        told_disaster = si > 0 and DISASTER.search(sents[si - 1].text)
+        cands = []
+        for m in matches:   # 3
+            tok = _head_token(sent, m)
+            if why_not(m, tok, sent, matches, sm, disaster, told_disaster, bool(events)) is None:
+                cands.append((m, tok))
+        cands = _handover(sent, _clause_rules(sent, _specific_over_generic(_consequences(cands))))   # 4
+        if not cands:
+            continue
+        sent_events: list[Event] = []
+        for m, tok in _choose(cands):   # 5
+            ev = _event(m, tok, sm, ctx, report)
+            if ev is None:
+                continue
+            same = next((o for o in sent_events if o.location == ev.location and o.event_date == ev.event_date),
+                        None)
+            if same is not None:   # one sentence, one place: one event, the most specific
+                if ev.extra["priority"] > same.extra["priority"]:
+                    sent_events[sent_events.index(same)] = ev
+                continue
+            sent_events.append(ev)
+        for ev in sent_events:
+            ev.extra["sentence"] = si
+        events.extend(sent_events)
+    _fatalities_from_following(events, sents)   # 6
+    _refine_protests(events, sents)
+    if claimant is not None:   # "No group claimed..." names no one; "The Taliban claimed the attack" does
+        for ev in events:
+            if ev.actor1 and ev.actor1.startswith("Unidentified Armed Group") and \
+                    ev.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
+                ev.actor1 = claimant.canonical(None, None)
+    return merge_within(events)   # 7
+
+
+def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Optional[Event]:
+    """The event a kept trigger states, its frame filled: actors, type, place, date, toll; None when
+    the frame shows it is none (police blocking roads) or its date is after publication."""
+    sent = sm.sent
+    a1, a2 = _roles(tok, sm)
+    if a1 is None or a2 is None:
+        a1, a2 = _nearest(tok, sm, a1, a2)
+    if m.trigger.sub_event_type in ("Attack", "Armed clash") and \
+            (a2 is None or a2.kind in ("civilians", "protesters")):
+        force = _armed_target(tok)
+        if force:   # "attacked a checkpoint", "ambushed a convoy": the other side is armed
+            a2 = Mention(0, 0, "", None, "state", force=force)
+    etype, sub = _subtype(m, a1, a2)
+    if sub in ("Armed clash", "Attack") and _by_air(tok):
+        etype, sub = "Explosions/Remote violence", "Air/drone strike"
+    if sub == "Violent demonstration" and m.trigger.words[0] in PROPERTY_TRIGGERS and \
+            not PROTEST_CONTEXT.search(sent.text):
+        etype, sub = "Strategic developments", "Looting/property destruction"
+    if etype in ("Protests", "Riots") and a1 is not None and a1.kind == "state":
+        if etype == "Riots" and sub != "Mob violence":
+            return None   # police blocking roads is no riot
+        a1, a2 = (a2 if a2 is not None and a2.kind != "state" else None), a1
+    if sub in (GOV_REGAINS, NSA_OVERTAKES) and a2 is None and ctx.salient_group:
+        if not (a1 is not None and a1.name == ctx.salient_group):
+            a2 = Mention(0, 0, "", ctx.salient_group, registry().kinds[ctx.salient_group])
+    a1 = _default_actor1(etype, sub, a1)
+    if a2 is not None and a2.kind == "protesters" and etype not in PROTEST_TYPES and \
+            not PROTESTING.search(sent.text):   # "raped six women": victims, not protesters
+        a2 = Mention(a2.start, a2.end, a2.text, None, "civilians", a2.country)
+    if etype == "Violence against civilians" and (a2 is None or a2.kind not in ("civilians", "protesters")):
+        a2 = Mention(0, 0, "", None, "civilians")
+    place, gp = _place_for(tok, sm, ctx)
+    when = _date_for(tok, sent, ctx)
+    if when is None:
+        return None
+    d, tp = when
+    undated = d == ctx.published and not any(e.label_ in ("DATE", "TIME") for e in sent.ents)
+    cc = place.country_code if place else None
+    fat = fatalities(sent.text)
+    if fat is None:
+        fat = fatalities_in(sent)
+    ev = Event(
+        doc_id=report.doc_id, event_type=etype, sub_event_type=sub,
+        event_date=d.isoformat(), time_precision=tp,
+        actor1=a1.canonical(cc, d.year) if a1 else None,
+        actor2=a2.canonical(cc, d.year) if a2 else None,
+        country=place.country if place else None, admin1=(place.admin1 or None) if place else None,
+        location=place.name if place else None,
+        latitude=round(place.latitude, 4) if place else None,
+        longitude=round(place.longitude, 4) if place else None,
+        geo_precision=gp, fatalities=fat or 0,
+        evidence=sent.text.strip(), evidence_start=sent.start_char, evidence_end=sent.end_char,
+        trigger=sent.doc[m.start + sent.start: m.end + sent.start].text, source=report.source,
+    )
+    ev.extra["priority"] = m.trigger.priority
+    ev.extra["undated"] = undated   # dated by the publication date only (headlines, mostly)
+    if ev.actor1 and ev.actor1 == ev.actor2:
+        ev.actor2 = None
+    return ev

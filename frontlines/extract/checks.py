@@ -1,0 +1,109 @@
+"""Whether a trigger is political violence at all: each check takes a trigger and says why it is not
+(a disaster, a drone that films, riot police, goods seized rather than a place...), or None.
+`why_not` runs them in order; the first reason found wins."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..actors import ARMED
+from ..geo import gazetteer, norm
+from ..taxonomy import TERRITORY, Match
+from .lexicon import FIGHT_NOUNS, GENERIC_HARM, NONSTRIKE_VERBS, NOT_PLACES, PROTEST_TYPES, REFLEXIVE, RIOT_GEAR
+from .modality import _asserted, _attributed, _expected
+from .roles import _speaker
+from .syntax import _objects
+
+
+def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, told_before: bool) -> Optional[str]:
+    """A short reason why the trigger `m` (head token `tok`) states no event, or None when it may.
+    `disaster`: the sentence or the next names a disaster or an accident; `told_disaster`: the one
+    before does; `told_before`: the report already stated an event."""
+    if m.end - m.start == 1 and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and not any(o.start <= tok.head.i - sent.start < o.end for o in matches if o is not m):
+        return "modifier"
+    if tok.ent_type_ in ("DATE", "TIME"):   # "in March" is a month, not a march
+        return "date_name"
+    if told_disaster and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children) and \
+            set(m.trigger.words) <= GENERIC_HARM:
+        return "same_accident"   # "A furnace exploded. ... The explosion occurred at ...": the same accident
+    if m.trigger.event_type not in PROTEST_TYPES and disaster and \
+            (set(m.trigger.words) <= GENERIC_HARM or m.trigger.event_type == "Strategic developments" or
+             m.trigger.sub_event_type in (TERRITORY, "Armed clash")) and \
+            not any((a.kind in ARMED or a.kind == "unidentified") and not _speaker(ts) for a, ts in sm.actors):
+        return "disaster"   # an earthquake, a flood, a factory blast, and nobody armed: not political violence
+    if (disaster or told_disaster) and m.trigger.sub_event_type == "Change to group/activity":
+        return "relief"   # troops mobilised, deployed or evacuating people for a flood: relief, not conflict
+    if any(c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVE for c in tok.children) and \
+            m.trigger.event_type == "Riots":
+        return "reflexive"   # "barricaded himself inside a hotel room"
+    if _not_fighting(tok):
+        return "not_fighting"
+    if _no_strike(tok):
+        return "no_strike"
+    if _thrown(tok):
+        return "thrown"
+    if _riot_gear(tok):
+        return "riot_gear"
+    if _expected(tok):
+        return "expected"
+    if m.trigger.sub_event_type == TERRITORY and _takes_no_place(tok):
+        return "no_place"   # "expelled two diplomats", "seizure of fake currency": not territory
+    if not _asserted(tok, sent):
+        return "not_asserted"
+    if _attributed(tok):
+        return "attributed"
+    # "the attack" refers back to an event already told; not a new one
+    if tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children) and \
+            told_before and m.trigger.priority < 6 and not any(c.dep_ == "prep" for c in tok.children):
+        return "told_before"
+    return None
+
+
+def _not_fighting(tok) -> bool:
+    """ "were engaged in packing pesticides": engaging in anything but fighting is no clash."""
+    if tok.lemma_.lower() != "engage":
+        return False
+    if any(c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children):
+        return False
+    return not any(g.lemma_.lower() in FIGHT_NOUNS for c in tok.children if c.dep_ == "prep" for g in c.subtree)
+
+
+def _no_strike(tok) -> bool:
+    """ "a drone captured footage of the landslides": a drone that films or delivers strikes nothing."""
+    return tok.lemma_.lower() == "drone" and tok.dep_ in ("nsubj", "nsubjpass") and \
+        tok.head.lemma_.lower() in NONSTRIKE_VERBS
+
+
+def _thrown(tok) -> bool:
+    """ "projectiles were thrown at police": thrown things are a riot's, not artillery."""
+    return tok.lemma_.lower() in ("projectile", "rocket", "missile") and \
+        any(t.lemma_.lower() in ("throw", "hurl", "pelt") for t in (tok.head, *tok.children))
+
+
+def _riot_gear(tok) -> bool:
+    """ "riot police", "riot gear": a riot's name for those who stop one."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.lemma_.lower() == "riot" and nxt is not None and nxt.lemma_.lower() in RIOT_GEAR
+
+
+def _takes_no_place(tok) -> bool:
+    """A territory verb whose object is people or goods rather than a place, or that has none ("a break
+    and enter investigation")."""
+    if tok.lemma_.lower() == "enter" and (not any(c.dep_ in ("dobj", "obj", "prep") for c in tok.children) or
+                                          tok.i > 1 and tok.doc[tok.i - 2].lemma_.lower() == "break"):
+        return True
+    for c in tok.children:   # "expelled the fighters from Sirte": the place is where they were driven from
+        if c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
+                t.ent_type_ in ("GPE", "LOC", "FAC") for t in c.subtree):
+            return False
+    objs = _objects(tok, ("of",))
+    objs += [g for o in objs if o.lemma_.lower() == "control" for g in _objects(o, ("of", "over"))]
+    for o in objs:
+        if o.ent_type_ == "PERSON" and norm(o.text) in gazetteer().by_name:
+            return False   # "recaptured Palmyra", tagged as a person
+        if o.lemma_.lower() in NOT_PLACES or o.ent_type_ in ("PERSON", "MONEY"):
+            return True
+        if o.ent_type_ in ("GPE", "LOC", "FAC"):
+            return False
+    return False
+

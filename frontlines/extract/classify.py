@@ -1,0 +1,149 @@
+"""What an event is: the ACLED type and sub-type of the triggers a sentence keeps. Clause rules
+(weapons seized, a base set up), handovers, tolls that belong to a clash, specific over generic, one
+trigger per clause, the sub-type from who acted on whom, and a protest's sub-type from how it went."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..actors import ARMED, Mention
+from ..records import Event
+from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger
+from .lexicon import (AIRCRAFT, BASE_VERBS, BASES, FIND_WEAPONS, GENERIC_HARM, PROTEST_TYPES, WEAPONS,
+                      WITHDRAW_WORDS)
+from .modality import _asserted
+from .patterns import PROTEST_FORCE, PROTEST_INTERVENTION, PROTEST_VIOLENT, UNOPPOSED
+from .syntax import _clause_verb, _objects, _verb_key
+
+PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+                "Violent demonstration": 3}
+CLAUSE_RULES = [(FIND_WEAPONS, WEAPONS, "Disrupted weapons use"), (BASE_VERBS, BASES, "Headquarters or base established")]
+RULE_WORDS = FIND_WEAPONS | {"set", "establish", "build", "erect", "open", "construct", "create"}
+HANDOVER = Trigger(("handover",), "Strategic developments", "Non-violent transfer of territory", 7)
+
+
+def _consequences(cands: list) -> list:
+    """ "clashed in Hassakeh, killing several people": the killing is the clash's toll, not another event."""
+    heads = {tok.i for m, tok in cands if not set(m.trigger.words) <= GENERIC_HARM}
+    toll = set()
+    for _ in range(3):   # "clashed, killing and wounding several": both participles are the toll
+        toll |= {tok.i for m, tok in cands if set(m.trigger.words) <= GENERIC_HARM and
+                 (tok.dep_ in ("advcl", "xcomp") and tok.head.i in heads | toll or
+                  tok.dep_ == "conj" and tok.head.i in toll)}
+    return [(m, tok) for m, tok in cands if tok.i not in toll]
+
+
+def _specific_over_generic(cands: list) -> list:
+    """Arrests at a protest are the protest's intervention, not an event of their own; a raid to arrest
+    people is an arrest; troops entering a place where they do something specific did that thing."""
+    subs = {m.trigger.sub_event_type for m, _ in cands}
+    if any(m.trigger.event_type in PROTEST_TYPES for m, _ in cands):
+        cands = [(m, tok) for m, tok in cands if m.trigger.sub_event_type != "Arrests"]
+    elif "Arrests" in subs:
+        cands = [(m, tok) for m, tok in cands if m.trigger.words not in (("raid",), ("storm",))]
+    top = max((m.trigger.priority for m, _ in cands if m.trigger.sub_event_type != TERRITORY), default=0)
+    if top > 6:
+        cands = [(m, tok) for m, tok in cands if m.trigger.words != ("enter",)]
+    return cands
+
+
+def _clause_rules(sent, cands: list) -> list:
+    """Events told by a verb and what it acts on, beyond the lexicon's reach: weapons seized,
+    found or defused (not an explosion, not a takeover); a base, post or checkpoint set up. The
+    rule's event replaces the triggers inside that clause."""
+    for t in sent:
+        if t.pos_ not in ("VERB", "NOUN"):
+            continue
+        rule = next((r for r in CLAUSE_RULES if _verb_key(t) in r[0] or t.lemma_.lower() in r[0]), None)
+        if rule is None or not _asserted(t, sent):
+            continue
+        found = [x for o in _objects(t, ("of",), pobj_only=False) for x in o.subtree]
+        if t.dep_ in ("acl", "relcl"):   # "the bombs discovered on Wednesday", "firearms troops seized"
+            found.append(t.head)
+        if any(x.lemma_.lower() in rule[1] or x.lower_ in rule[1] for x in found) and \
+                not any(x.lower_ in ("no", "none") and x.dep_ in ("det", "neg") for x in found):
+            inside = set(t.subtree)
+            keep = [(m, tok) for m, tok in cands if tok not in inside]   # t heads its own subtree
+            trig = Trigger((t.lemma_.lower(),), "Strategic developments", rule[2], 9)
+            return keep + [(Match(trig, t.i - sent.start, t.i - sent.start + 1), t)]
+    return cands
+
+
+def _handover(sent, cands: list) -> list:
+    """A place taken as its holders withdrew ("entered Afrin after the YPG pulled out") or without
+    resistance is a non-violent transfer; a withdrawal alone is a change to the group's activity."""
+    terr = [c for c in cands if c[0].trigger.sub_event_type == TERRITORY]
+    gone = [c for c in cands if c[0].trigger.sub_event_type == "Change to group/activity"
+            and c[0].trigger.words[0] in WITHDRAW_WORDS]
+    if not terr or not (gone or UNOPPOSED.search(sent.text)):
+        return cands
+    m, tok = terr[0]
+    return [c for c in cands if c not in terr and c not in gone] + [(Match(HANDOVER, m.start, m.end), tok)]
+
+
+def _choose(cands):
+    """One trigger per clause: the highest priority; separate clauses may each state an event."""
+    by_clause = {}
+    for m, tok in cands:
+        key = _clause_verb(tok).i
+        cur = by_clause.get(key)
+        if cur is None or (m.trigger.priority, m.end - m.start) > (cur[0].trigger.priority, cur[0].end - cur[0].start):
+            by_clause[key] = (m, tok)
+    chosen = sorted(by_clause.values(), key=lambda x: x[1].i)
+    # within one sentence, keep one event per event type
+    seen, out = {}, []
+    for m, tok in chosen:
+        k = (m.trigger.event_type, m.trigger.sub_event_type)
+        if k in seen and m.trigger.sub_event_type != TERRITORY:
+            continue
+        seen[k] = True
+        out.append((m, tok))
+    return out
+
+
+def _by_air(tok) -> bool:
+    """ "raids by the army's choppers", "helicopters attacked": the attacker flies, so it is an air strike."""
+    agents = [c for c in tok.children if c.dep_ in ("nsubj", "agent") or (c.dep_ == "prep" and c.lower_ == "by")]
+    return any(t.lemma_.lower() in AIRCRAFT for a in agents for t in a.subtree)
+
+
+def _subtype(m: Match, a1: Optional[Mention], a2: Optional[Mention]) -> tuple[str, str]:
+    t = m.trigger
+    if t.sub_event_type == TERRITORY:
+        if a1 is not None and a1.kind in ("state", "external"):
+            return "Battles", GOV_REGAINS
+        return "Battles", NSA_OVERTAKES
+    if t.sub_event_type in ("Attack", "Armed clash") and a1 is not None and a1.kind in ("protesters", "rioters") \
+            and a2 is not None and a2.kind == "state":
+        return "Riots", "Violent demonstration"   # "youths confronted police"
+    if t.sub_event_type in ("Attack", "Armed clash") and a2 is not None:
+        if a2.kind in ARMED and (a1 is None or a1.kind in ARMED or a1.kind == "unidentified"):
+            return "Battles", "Armed clash"
+        if a2.kind in ("civilians", "protesters"):
+            return "Violence against civilians", "Attack"
+    if t.sub_event_type == "Armed clash" and a2 is None and a1 is not None and a1.kind == "unidentified":
+        return "Violence against civilians", "Attack"
+    return t.event_type, t.sub_event_type
+
+
+def _refine_protests(events: list[Event], sents) -> None:
+    """Upgrade a protest's sub-type from what its sentence and the next one say happened."""
+    told = {ev.extra["sentence"] for ev in events}
+    for ev in events:
+        if ev.sub_event_type not in PROTEST_RANK:
+            continue
+        si = ev.extra["sentence"]
+        text = sents[si].text
+        if si + 1 < len(sents) and (si + 1 not in told or any(
+                o.extra["sentence"] == si + 1 and o.sub_event_type in PROTEST_RANK for o in events)):
+            text += " " + sents[si + 1].text
+        sub = ("Violent demonstration" if PROTEST_VIOLENT.search(text) else
+               "Excessive force against protesters" if PROTEST_FORCE.search(text) or
+               (ev.fatalities and PROTEST_INTERVENTION.search(text)) else
+               "Protest with intervention" if PROTEST_INTERVENTION.search(text) else "Peaceful protest")
+        if PROTEST_RANK[sub] <= PROTEST_RANK[ev.sub_event_type]:
+            continue
+        ev.sub_event_type = sub
+        ev.event_type = "Riots" if sub == "Violent demonstration" else "Protests"
+        if sub == "Violent demonstration" and ev.actor1 and ev.actor1.startswith("Protesters"):
+            ev.actor1 = "Rioters" + ev.actor1[len("Protesters"):]
+

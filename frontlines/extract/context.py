@@ -1,0 +1,165 @@
+"""What a whole report says: which countries and first-level areas it is about, its focus place, its
+salient armed group, the people it names, and every name read in that context (DocContext.place). Built
+once a report, before events; every sentence's mentions (mentions.py) are read in passes until stable."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Optional
+
+from ..actors import registry
+from ..geo import ADMIN_SUFFIX, Place, gazetteer, is_own_name, nearest_km, norm
+from .areas import _names_a_place
+from .lexicon import AREAS, BROAD, PEOPLE_WORDS
+from .mentions import SentenceMentions
+from .patterns import LOWER_DIRECTION
+
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
+ACTOR_ONLY_WEIGHT = 0.3
+BESIDE_KM = 100   # a town this close to another the report names is in its neighbourhood
+
+
+class DocContext:
+    """What the whole report says: its countries, focus place and salient armed group."""
+
+    def __init__(self, doc, published: date):
+        g = gazetteer()
+        self.published = published
+        counts, placed = Counter(), set()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP", "LOC"):
+                cc = g.country_code(ent.text)
+                if cc and g.area_namesake(ent.text):
+                    continue   # "Georgia" may be the US state: the places around it tell
+                if cc:
+                    counts[cc] += 1
+                    if ent.label_ != "GPE" or ent.root.dep_ not in MODIFIER_DEPS:
+                        placed.add(cc)
+        total = sum(counts.values()) or 1
+        # a country named only as a modifier ("U.S. drone strike", "U.S.-backed forces") says who
+        # acted, not where: it may not outweigh a city's size (Kabul, not Cabool, Missouri)
+        self.countries = {cc: n / total if cc in placed else min(n / total, ACTOR_ONLY_WEIGHT)
+                          for cc, n in counts.items()}
+        named = dict(self.countries)
+        self.places: dict[tuple, Optional[Place]] = {}
+        # "LONDON, Ky. ... London Police": a name the text once puts in its area keeps that sense
+        self.senses: dict[str, Place] = {}
+        self.admins: dict[tuple, float] = {}
+        self.points: list[tuple] = []   # (name, latitude, longitude) of the towns and districts found so far
+        self.others: dict[str, dict] = {}   # a name -> the country weights of the rest of the report
+        self.focus = None
+        groups = Counter()
+        for m in registry().mentions(doc.text):
+            if m.name and m.kind in ("rebel", "militia"):
+                groups[m.name] += 1
+        self.salient_group = groups.most_common(1)[0][0] if groups else None
+        # "Adam Moore ... Moore said": a surname the report gives a person is that person elsewhere too
+        self.surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        self.person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        # "the Bissa ethnic group", "Somali and Maasai pastoralists": a people's name is no town elsewhere
+        self.peoples = {e.text for e in doc.ents if e.label_ == "NORP" and
+                        (g.country_code(e.text) or not _names_a_place(e.text))} | \
+            {t.nbor(-1).text for t in doc if t.lower_ in PEOPLE_WORDS and t.i > 0 and t.nbor(-1).is_title}
+        first_para_end = min(len(doc.text), 600)
+        # passes: the places found first tell which countries and areas the report is about, and every
+        # name is then resolved again in that context, until a pass reads every name as the one before
+        # ("Avondale Estates", found once the report is known to be about the US, puts Decatur in Georgia)
+        before = None
+        for _ in range(4):
+            focus = Counter()
+            self.mentions = {}
+            found, areas, towns, found_by = Counter(), Counter(), set(), {}
+            for sent in doc.sents:
+                sm = self.mentions[sent.start] = SentenceMentions(sent, self)
+                for p, span in sm.places + sm.implied:
+                    if p.kind not in BROAD:
+                        focus[p] += 2 if span.start_char < first_para_end else 1
+                    # a country or an area counts each time it is named; a town once, or a town named
+                    # often would pull its namesakes into its own area and country (Gainesville, Florida
+                    # for Texas's; Dublin, Ireland for Ohio's)
+                    again = p.kind not in BROAD + AREAS and p in towns
+                    towns.add(p)
+                    if p.country_code and not again:
+                        e = _evidence(p, span, sm)
+                        found[p.country_code] += e
+                        found_by.setdefault(norm(span.text), Counter())[p.country_code] += e
+                    if p.admin1 and p.kind not in BROAD and not again:
+                        if p.kind == "admin1" or g.one_state_county(p):
+                            areas[(p.country_code, p.admin1)] += 1
+                        else:   # a town's name votes for each area that has a town (county) of that name
+                            for a, w in g.name_areas(span.text, p).items():   # Paris is little evidence of France
+                                areas[a] += 0.25 * w * (0.3 if g.ambiguous(span.text) else 1)
+            read = [(span.start, p) for sm in self.mentions.values() for p, span in sm.places]
+            if not found or read == before:
+                break
+            before = read
+            self.points = [(norm(span.text), p.latitude, p.longitude) for sm in self.mentions.values()
+                           for p, span in sm.places if p.kind not in BROAD + ("admin1",)]
+            self.countries = _country_weights(named, found)
+            # a name is resolved by what the rest of the report says, not by where it was read before
+            # (Otu, read as Otsu, must not make a report about Kogi State half about Japan)
+            self.others = {name: _country_weights(named, found - own) for name, own in found_by.items()}
+            n = sum(areas.values())
+            self.admins = {a: k / n for a, k in areas.items()} if n else {}
+            self.places = {}
+        self.focus = focus.most_common(1)[0][0] if focus else None
+        if self.focus is None and counts:
+            self.focus = g.country_place(counts.most_common(1)[0][0])
+
+    def near(self, name: str) -> list[tuple]:
+        """The points of the other towns and districts the report names."""
+        n = norm(name)
+        return [(lat, lon) for other, lat, lon in self.points if other != n]
+
+    def beside(self, p: Place, name: str) -> bool:
+        """Whether p lies within BESIDE_KM of another town or district the report names."""
+        near = self.near(name)
+        return bool(near) and nearest_km(p, near) <= BESIDE_KM
+
+    def place(self, name: str, within: Optional[Place] = None) -> Optional[Place]:
+        """The place a name most likely is in this report; `within` is an area the text puts it in
+        ("Charleston, W.Va.")."""
+        name = re.sub(r"\s*['’]s$", "", name)   # NER's "El Salvador's"
+        name = LOWER_DIRECTION.sub("", name)   # NER's "northeast Nigeria" (not "South Sudan")
+        key = (name.lower(), within)
+        if key not in self.places:
+            if not _plausible_name(name):
+                self.places[key] = None
+            elif within is not None:
+                cc = within.country_code
+                admins = {(cc, within.admin1): 2.0} if within.kind == "admin1" else self.admins
+                self.places[key] = gazetteer().resolve(name, {cc: 2.0}, admins=admins)
+            else:
+                countries = self.others.get(norm(name), self.countries)
+                self.places[key] = self.senses.get(norm(name)) or \
+                    gazetteer().resolve(name, countries, near=self.near(name), admins=self.admins)
+        return self.places[key]
+
+
+def _country_weights(named: dict, found: Counter) -> dict:
+    """The weight of each country in a report: its names' own weight plus half the share of the
+    places found in it."""
+    n = sum(found.values())
+    return {cc: named.get(cc, 0) + 0.5 * k / n for cc, k in found.items()} | \
+        {cc: w for cc, w in named.items() if cc not in found}
+
+
+def _evidence(p: Place, span, sm) -> float:
+    """How much a resolved place tells which country a report is about: a country, an area or a
+    city everyone knows says much; a small town, a name found only by the gazetteer matcher, or a
+    name many countries have (Paris, Georgia) says little."""
+    w = 1.0 if p.kind != "city" or p.population >= 100_000 else 0.3
+    if (span.start, span.end) in sm.matched and not ADMIN_SUFFIX.search(span.text.lower()):
+        w *= 0.3
+    if gazetteer().ambiguous(span.text):
+        w *= 0.3
+    if p.kind in AREAS + ("city",) and not is_own_name(norm(span.text), p.name):
+        # found by an alias unlike its name (Tor, an old name of Slovyansk): hardly evidence of its country
+        w *= 0.1
+    return w
+
+
+def _plausible_name(name: str) -> bool:
+    return bool(re.search(r"[A-Z]", name)) and len(name) >= 2 and not name.isdigit()
+

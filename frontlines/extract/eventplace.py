@@ -1,0 +1,104 @@
+"""Where an event happened: among the places of its sentence, the one tied to the trigger's clause
+and said as a location ("in", "at", "in the town of"), a town before a district before a province,
+a landmark ("40 km south of Kabul") last; else the report's focus. Gives (Place, geo_precision)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..geo import Place
+from .lexicon import AREAS, BROAD, DIRECTIONS, LOCATIVE, NEAR_WORDS, PART_OF, PLACE_NOUNS, QUARTER_WORDS
+from .syntax import _clause_verb
+
+if TYPE_CHECKING:
+    from .context import DocContext
+    from .mentions import SentenceMentions
+
+
+def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
+    """(place, geo_precision) for a trigger: a toponym tied to it, the nearest in the sentence, or the focus."""
+    best = None
+    clause = _clause_verb(tok)
+    clause_tokens = set(clause.subtree)
+    scored = []
+    found = sm.places + sm.implied
+    # "40 km south of Kabul" gives way to a town the sentence names for the event, not to a province:
+    # with nothing nearer named, the event is placed at the landmark (ACLED's nearest named place)
+    marks = [(p, span) for p, span in found if _landmark(span)]
+    starts = {span.start for _, span in marks}
+    others = [(p, span) for p, span in found if p.kind not in BROAD and span.start not in starts]
+    # "Ghazni province south of Kabul", "north of Jalalabad in Kunar province" (Jalalabad is not in Kunar)
+    demoted = {span.start for p, span in marks if any(
+        _area_rank(q) < 2 or 0 <= span.start - sq.end <= 4 or (q.country_code, q.admin1) != (p.country_code, p.admin1)
+        for q, sq in others)}
+    for p, span in found:
+        tied = span.root in clause_tokens
+        dist = min(abs(span.start - tok.i), abs(span.end - tok.i))
+        scored.append(((p.kind in BROAD, span.start in demoted, not tied, _area_rank(p), not _locative(span), dist),
+                       p, span))
+    if scored:
+        scored.sort(key=lambda x: x[0])
+        _, best, span = scored[0]
+        if best.kind in BROAD:
+            if ctx.focus is not None and ctx.focus.country_code == best.country_code and ctx.focus.kind not in BROAD:
+                return ctx.focus, 2
+            return best, 3
+        doc = sm.sent.doc
+        if span.end < len(doc) and doc[span.end].lower_ in QUARTER_WORDS and ctx.focus is not None and \
+                (best.country_code, best.admin1) != (ctx.focus.country_code, ctx.focus.admin1):
+            return ctx.focus, 2   # a quarter of the city the report is about (not "the Lice district" of its province)
+        prec = 1
+        window = {t.lower_ for t in sm.sent.doc[max(span.start - 3, sm.sent.start):span.start]}
+        if window & NEAR_WORDS or best.kind in AREAS:
+            prec = 2 if best.kind not in AREAS or best.kind == "admin2" else 3   # a district: ACLED's 2
+        if span.start > 0 and sm.sent.doc[span.start - 1].lower_ in ("'s", "’s"):
+            prec = 2
+        if span.end < len(sm.sent.doc) and sm.sent.doc[span.end].lower_ in ("'s", "’s") and \
+                span.end + 1 < len(sm.sent.doc) and sm.sent.doc[span.end + 1].pos_ in ("NOUN", "ADJ"):
+            prec = 2   # "Deir Ezzor's airport": part of the place
+        return best, prec
+    if ctx.focus is not None:
+        return ctx.focus, 2 if ctx.focus.kind not in BROAD else 3
+    return None, 3
+
+
+def _locative(span) -> bool:
+    """Whether the text says something happened at the place: "in central Kiev", "at Ibi", "in the town of
+    Banki", "in Hodan district" (not "a journalist of Ukrayinska Pravda", "gunmen from Maiduguri")."""
+    i = span.start - 1
+    while i > span.sent.start and span.doc[i].pos_ in ("DET", "ADJ") and span.start - i < 3:
+        i -= 1   # "in central Kiev", "in the northern town"
+    if i >= span.sent.start and span.doc[i].lower_ in LOCATIVE:
+        return True
+    t = span.root
+    for _ in range(4):
+        h = t.head
+        if h is t:
+            return False
+        if h.dep_ == "prep":
+            if h.lower_ in LOCATIVE:
+                return True
+            if h.lower_ == "of" and h.head.lower_ in PLACE_NOUNS | PART_OF:   # "the town of Banki"
+                t = h.head
+                continue
+            return False
+        if t.dep_ not in ("compound", "appos", "conj"):   # "Hodan district", "Bama and Gwoza"
+            return False
+        t = h
+    return False
+
+
+def _area_rank(p: Place) -> int:
+    """0 a town, 1 a district, 2 a province or region."""
+    return 0 if p.kind not in AREAS else 1 if p.kind == "admin2" else 2
+
+
+def _landmark(span) -> bool:
+    """A place told only to say where another is: "40 km south of Kabul", "the Geneva-based agency"."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text in ("-", "–") and doc[span.end + 1].lower_ == "based":
+        return True
+    i = span.start - 1
+    while i > span.sent.start and i >= span.start - 5 and doc[i].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PART"):
+        i -= 1
+    return i > span.sent.start and doc[i].lower_ in ("of", "from") and doc[i - 1].lower_ in DIRECTIONS
+

@@ -1,0 +1,70 @@
+"""The extraction stage's word lists (data/lexicon.yaml) and the labels and place kinds its modules share."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+_WORDS = yaml.safe_load((Path(__file__).parent.parent / "data" / "lexicon.yaml").read_text(encoding="utf-8"))
+
+
+def _set(name: str) -> frozenset:
+    return frozenset(str(w) for w in _WORDS[name])
+
+
+# whether it happened
+FUTURE_AUX = _set("FUTURE_AUX")
+MODAL_AUX = _set("MODAL_AUX")
+INTENT = _set("INTENT")
+REPEATED = _set("REPEATED")
+HYPO_MARK = _set("HYPO_MARK")
+DURATIONS = _set("DURATIONS")
+RESPONSIBILITY = _set("RESPONSIBILITY")
+ATTRIBUTION_NOUNS = _set("ATTRIBUTION_NOUNS")
+CLAIMED = _set("CLAIMED")
+# whether it is political violence
+GENERIC_HARM = _set("GENERIC_HARM")
+REFLEXIVE = _set("REFLEXIVE")
+NONSTRIKE_VERBS = _set("NONSTRIKE_VERBS")
+FIGHT_NOUNS = _set("FIGHT_NOUNS")
+RIOT_GEAR = _set("RIOT_GEAR")
+NOT_PLACES = _set("NOT_PLACES")
+# what it is
+FIND_WEAPONS = _set("FIND_WEAPONS")
+WEAPONS = _set("WEAPONS")
+BASE_VERBS = _set("BASE_VERBS")
+BASES = _set("BASES")
+WITHDRAW_WORDS = _set("WITHDRAW_WORDS")
+PROPERTY_TRIGGERS = _set("PROPERTY_TRIGGERS")
+AIRCRAFT = _set("AIRCRAFT")
+MILITARY_TARGETS = _set("MILITARY_TARGETS")
+POLICE_TARGETS = _set("POLICE_TARGETS")
+# who did it
+SPEECH = _set("SPEECH")
+SOURCE_NOUNS = _set("SOURCE_NOUNS")
+RECIPROCAL = _set("RECIPROCAL")
+# place words
+TOWN_WORDS = _set("TOWN_WORDS")
+PLACE_NOUNS = _set("PLACE_NOUNS")
+VILLAGE_WORDS = _set("VILLAGE_WORDS")
+PLACE_VERBS = _set("PLACE_VERBS")
+SKIP_NAMES = _set("SKIP_NAMES")
+NAME_JOINERS = _set("NAME_JOINERS")
+DISTRICT_WORDS = tuple(tuple(str(w) for w in seq) for seq in _WORDS["DISTRICT_WORDS"])
+PEOPLE_WORDS = _set("PEOPLE_WORDS")
+LINK_WORDS = _set("LINK_WORDS")
+PART_WORDS = _set("PART_WORDS")
+LIST_WORDS = _set("LIST_WORDS")
+LOWER_CAPITALS = _set("LOWER_CAPITALS")
+QUARTER_WORDS = _set("QUARTER_WORDS")
+NEAR_WORDS = _set("NEAR_WORDS")
+DIRECTIONS = _set("DIRECTIONS")
+LOCATIVE = _set("LOCATIVE")
+PART_OF = _set("PART_OF")
+
+# spaCy entity labels, and the kinds of Place (geo.Place.kind) the modules tell apart
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+OTHER_NAMES = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON"}
+BROAD = ("country", "continent")
+AREAS = ("admin1", "region", "admin2")   # a province, a named region, a district: at its centre or capital
+PROTEST_TYPES = ("Protests", "Riots")

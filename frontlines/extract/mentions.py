@@ -1,0 +1,95 @@
+"""The actors and places one sentence mentions (SentenceMentions): actor names from the registry,
+toponyms from NER, the gazetteer matcher and project additions, each read in the report's context
+(context.DocContext), put inside the area the text gives, and capitals meant but not named."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from ..actors import Mention, registry
+from .areas import _area_senses, _capitals, _contained, _within_area
+from .lexicon import BROAD, PLACE_LABELS
+from .patterns import ANAPHORIC_GROUP
+from .syntax import _in_subtree
+from .toponyms import (_after_place_word, _district_name, _extra_places, _gazetteer_names, _longer_name, _place_like,
+                       _split_names, _village)
+
+if TYPE_CHECKING:
+    from .context import DocContext
+
+
+class SentenceMentions:
+    def __init__(self, sent, ctx: DocContext):
+        self.sent = sent
+        self.actors = []   # (Mention, tokens)
+        base = sent.start_char
+        for m in registry().mentions(sent.text):
+            span = sent.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if m.name is None and m.kind == "unidentified" and ANAPHORIC_GROUP.match(_with_det(span)) \
+                    and ctx.salient_group:
+                m = Mention(m.start, m.end, m.text, ctx.salient_group, registry().kinds[ctx.salient_group])
+            self.actors.append((m, list(span)))
+        self.places = []   # (Place, span)
+        actor_tokens = {t.i for _, toks in self.actors for t in toks}
+        covered = -1
+        for ent in [part for e in sent.ents for part in _split_names(e)]:
+            if any(t.i in actor_tokens for t in ent) or ent.start < covered:
+                continue
+            if ent.label_ in PLACE_LABELS:
+                ent = _district_name(_longer_name(ent, sent), sent, ctx)
+                covered = ent.end
+                if len(ent) == 1 and ent.text in ctx.surnames and not _after_place_word(ent):
+                    continue
+            lone_name = ent.label_ == "PERSON" and len(ent) == 1 and ent.text not in ctx.person_words
+            if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "PERSON", "NORP")
+                                              and re.search(r"[A-Z]", ent.text) and _place_like(ent)) or lone_name:
+                p = ctx.place(ent.text)
+                if lone_name and not _place_like(ent) and (p is None or p.kind != "city" or (
+                        p.population < 50_000 and ctx.admins.get((p.country_code, p.admin1), 0) < 0.3
+                        and not ctx.beside(p, ent.text))):
+                    # "Alexandria Police", "an Alexandria grand jury": a city NER took for a person; a
+                    # big one, a town in the area the report names (Dublin, in a report about Ohio) or
+                    # one beside the other places it names (Gainesville, beside Sherman, Texas)
+                    continue
+                if p is not None and ent.label_ not in PLACE_LABELS and ent.root.dep_ == "dobj" and \
+                        p.kind == "city" and p.population < 100_000 and ctx.countries.get(p.country_code, 0) < 0.2:
+                    continue   # "stormed Dole": a name NER took for a person, matching a small town abroad
+                if p is not None:
+                    self.places.append((p, ent))
+        self.matched = set()   # spans only the gazetteer matcher found: weak evidence of the country
+        for p, span in _extra_places(sent) + _gazetteer_names(sent, ctx, actor_tokens):
+            if all(span.start >= s.end or span.end <= s.start for _, s in self.places):
+                self.places.append((p, span))
+                self.matched.add((span.start, span.end))
+        self.places = [(p, span) for p, span in self.places
+                       if p.kind in BROAD or span.text not in ctx.peoples or _after_place_word(span)]
+        # "Samawa village", "the village of X": a village is local; a namesake city abroad is not it
+        self.places = [(p, span) for p, span in self.places if not (_village(span) and p.kind == "city" and
+                                                                    ctx.countries.get(p.country_code, 0) < 0.2)]
+        self.places.sort(key=lambda ps: ps[1].start)
+        self.places = _contained([(_within_area(p, span, ctx), span) for p, span in self.places], ctx)
+        self.places = _area_senses(self.places, ctx)
+        # "the Somali capital": a place the text means but does not name; used for events, not listed
+        named = {p for p, _ in self.places}
+        self.implied = [(p, span) for p, span in _capitals(sent, ctx) if p not in named]
+
+    def actor_in(self, root, exclude=()) -> Optional[Mention]:
+        cands = [(m, toks) for m, toks in self.actors if _in_subtree(toks, root) and m not in exclude]
+        if not cands:
+            return None
+        # a named or state actor beats a generic noun in the same phrase
+        cands.sort(key=lambda mt: (mt[0].kind in ("civilians", "protesters"), mt[0].name is None and not mt[0].force,
+                                   mt[1][0].i))
+        return cands[0][0]
+
+
+def _with_det(span) -> str:
+    """The mention with its determiner and adjectives: "the remaining militants"."""
+    start = span.start
+    while start > span.sent.start and span.doc[start - 1].pos_ in ("ADJ", "DET", "VERB") and \
+            span.doc[start - 1].dep_ in ("amod", "det", "poss") and span.start - start < 3:
+        start -= 1
+    return span.doc[start:span.end].text
+

@@ -1,0 +1,99 @@
+"""Whether a trigger states something that happened: not future, hypothetical, negated, intended,
+habitual or expected, and not only a claim or an accusation of responsibility. Takes a trigger token
+and its sentence; gives yes or no (and, for claims, the group that claims an event)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..actors import Mention
+from .lexicon import (ATTRIBUTION_NOUNS, CLAIMED, DURATIONS, FUTURE_AUX, HYPO_MARK, INTENT, MODAL_AUX, REPEATED,
+                      RESPONSIBILITY)
+from .patterns import HABITUAL
+from .syntax import _clause_verb, _up
+
+CLAIMANT_KINDS = ("rebel", "militia")
+
+
+def _asserted(tok, sent) -> bool:
+    """False when the trigger is future, hypothetical, negated or only intended."""
+    if sent.text.rstrip().endswith("?") or HABITUAL.search(sent.text):
+        return False
+    if any(c.lemma_.lower() in REPEATED for c in tok.children if c.dep_ in ("amod", "advmod", "npadvmod")):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in DURATIONS for g in c.children)
+           for c in _clause_verb(tok).children):
+        return False   # "has fought the government for a decade": a state of affairs, not an event
+    node, hops = tok, 0
+    while node is not None and hops < 4:
+        for c in node.children:
+            low = c.lower_
+            if c.dep_ == "neg" or low in ("never", "not", "n't") or (low == "no" and c.dep_ == "det"):
+                return False
+            if c.dep_ in ("aux", "auxpass") and (low in FUTURE_AUX or low in MODAL_AUX):
+                if not any(x.lower_ == "have" for x in node.children if x.dep_ == "aux") or low in FUTURE_AUX:
+                    return False
+            if c.dep_ == "mark" and low in HYPO_MARK:
+                return False
+        if node is not tok and node.lemma_.lower() in INTENT and node.dep_ != "amod" and \
+                not (node.lemma_.lower() == "allow" and node.tag_ in ("VBD", "VBG")) and \
+                not (node.lemma_.lower() == "fear" and node.tag_ == "VBN"):   # "allowing IS to seize it", "feared killed"
+            return False
+        if node.dep_ in ("ROOT",) or node.head is node:
+            break
+        if node.dep_ in ("advcl", "ccomp", "relcl", "conj") and hops > 0:
+            break
+        if node.dep_ == "pcomp" and node.head.lower_ == "after" or node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "after" for c in node.children):
+            break   # "will advance after seizing Dabiq": what came before the plan happened
+        node, hops = node.head, hops + 1
+    if re.search(r"\b(going to|set (its|their|his) sights?|set (its|their) sites)\b", sent.text, re.I):
+        # such phrasing marks intent only when it governs the trigger's clause
+        head = tok if tok.pos_ == "VERB" else tok.head
+        if any(t.lower_ in ("sights", "sites", "going") for t in head.subtree) or \
+                any(t.lower_ in ("sights", "sites", "going") for t in head.head.children):
+            return False
+    return True
+
+
+def _attributed(tok) -> bool:
+    """True when the trigger is what a claim, denial or accusation of responsibility is about."""
+    for node, head in _up(tok, 6):
+        low = head.lemma_.lower()
+        if node.dep_ == "pobj" and low == "behind" or low in ATTRIBUTION_NOUNS:
+            return True
+        if node.dep_ in ("pobj", "pcomp") and low == "for" and head.head.lemma_.lower() in RESPONSIBILITY:
+            return True
+        if node.dep_ in ("dobj", "obj") and low == "claim":   # "has claimed the murder of a blogger"
+            return True
+        if node.dep_ in ("nsubj", "nsubjpass") and any(   # "bombers are suspected to be behind the blasts"
+                t.lower_ == "behind" or t.lemma_.lower() == "responsible" for t in head.subtree if t.i > node.i):
+            return True
+        if head.dep_ == "ROOT" or node.dep_ in ("advcl", "ccomp"):
+            return False
+    return False
+
+
+def _claimant(sm) -> Optional[Mention]:
+    """The named armed group that claims an event in this sentence ("the Taliban claimed the attack")."""
+    for t in sm.sent:
+        if t.lemma_.lower() != "claim" or t.pos_ != "VERB" or not _asserted(t, sm.sent):
+            continue
+        if not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in CLAIMED for c in t.children):
+            continue
+        for c in t.children:
+            if c.dep_ == "nsubj" and not any(d.lower_ == "no" for d in c.children):
+                m = sm.actor_in(c)
+                if m is not None and m.name and m.kind in CLAIMANT_KINDS:
+                    return m
+    return None
+
+
+def _expected(tok) -> bool:
+    """ "in anticipation of mass protests", "ahead of the rally", "detained before the rally": not yet."""
+    for node, head in _up(tok, 3):
+        if node.dep_ == "pobj" and (head.lower_ in ("before", "ahead") or head.head.lower_ == "ahead" or
+                                    head.head.lemma_.lower() == "anticipation"):
+            return tok.pos_ == "NOUN"
+    return False
+

@@ -1,0 +1,75 @@
+"""Regular expressions of the extraction stage, one a phrase family; word lists are in data/lexicon.yaml."""
+import re
+
+# a disaster or an accident named in the sentence explains generic harm ("an earthquake killed eight")
+DISASTER = re.compile(
+    r"\b(earthquakes?|quakes?|(flash )?floods?|flooding|landslides?|mudslides?|cyclones?|typhoons?|hurricanes?|"
+    r"tornado(e?s)?|tsunamis?|avalanches?|wildfires?|bushfires?|forest fires?|heat ?waves?|droughts?|volcan\w*|"
+    r"eruptions?|blizzards?|snowstorms?|heavy snow|torrential rains?|heavy rains?|boilers?|furnaces?|"
+    r"gas (leaks?|cylinders?|explosions?)|(chemical|fertili[sz]er|pesticide|fireworks?|industrial) (plant|factory)|"
+    r"plant explosion|factory fire|ammonium nitrate|mine collapse|(road|traffic) accidents?|(car|bus|plane|train) "
+    r"crash(es)?|derail\w*|stampedes?|building collapse|accidents?|fires (are |were )?burning|"
+    r"fireworks|landslip|(hazardous|dangerous|toxic) (chemicals?|materials?|substances?)|"
+    r"chemicals? (plant|warehouse|depot|factory)|snowfall|rainfall)\b", re.I)
+
+
+# how a protest went, from its sentence and the next: protesters' violence makes it a riot (ACLED),
+# else lethal or brutal force against it is excessive force, else dispersal is intervention
+PROTEST_VIOLENT = re.compile(
+    r"\b(turn(ed|s)? violent|riots? (broke out|erupted|started)|rioting|rioters|clash(es|ed)? (with|between)|"
+    r"clashes broke out|hurl(ed|ing)|thr(ew|ow|owing) (stones|rocks|bottles|petrol bombs|molotov)|"
+    r"stone[- ]throw\w*|torch(ed|ing)|set (fire|ablaze)|burn(ed|t|ing) (tyres|tires|cars|vehicles|buildings|shops)|"
+    r"vandali[sz]\w*|loot(ed|ing)|smash(ed|ing)|shut down (the )?roads|barricades?|"
+    r"aggressive (protest|demonstration)s?|violent (protest|demonstration)s?|"
+    r"thr(ew|ow|ows|owing|own) (\w+ ){0,2}(stones|rocks|bottles|petrol bombs|molotov\w*|fireworks|firecrackers|"
+    r"projectiles|objects|bricks|eggs)|(projectiles|stones|rocks|bottles|objects) (were|was) thrown|pelt(ed|ing)|"
+    r"(police|officers|security forces) clashed with|clashes (have |had )?(broken|broke) out|"
+    r"confront(ed|ing) (the )?(police|officers|security forces)|fire[sd]? (fire ?crackers|fireworks)|clash(es|ed)?|"
+    r"(light|lit|lighting|lighted|start(ed|ing)?) (\w+ )?(fires|bonfires)|(pull(ed|ing)?|t[oe]re|tearing) down|"
+    r"remov(ed|ing) (the )?(fences|barriers|barricades)|into (a|the) fire)\b", re.I)
+
+
+PROTEST_FORCE = re.compile(
+    r"\b(excessive force|violently (suppress|disperse|crush|br[oe]ke? up)\w*|live (ammunition|bullets|fire|rounds)|"
+    r"(tear gas|teargas) and (live )?bullets|shot dead|opened fire on|beat(en|ing)? (up )?(protesters|demonstrators)|"
+    r"batons?|bludgeon\w*|beat(s|en|ing)? (up )?(an? )?([\w-]+ )?(protesters?|demonstrators?)|violent crackdown|"
+    r"(shot|fired|shoot|fire|firing) live (rounds|ammunition|bullets))\b", re.I)
+
+
+PROTEST_INTERVENTION = re.compile(
+    r"\b(tear ?gas|water cannons?|dispers(e|ed|ing|al)|rubber bullets|arrest(ed|ing)|detain(ed|ing)?|"
+    r"arrests (were|have been|had been) made|made (\w+ )?arrests|"
+    r"broke up|break up|forcefully suspended|cordon(ed)?|suppress(ed|ing)|pepper[- ]spray\w*|"
+    r"drag(ged|ging)? (them|protesters|demonstrators)|chas(e|ed|es|ing))\b", re.I)
+
+
+PROTEST_CONTEXT = re.compile(r"\b(protest\w*|demonstrat\w*|riot\w*|rall(y|ies)|march\w*|unrest|mobs?|crowds?|"
+                             r"agitat\w*|strikers?|youths?|residents|villagers|locals|community members)\b", re.I)
+
+
+PROTESTING = re.compile(r"\b(protest\w*|demonstrat\w*|rall(y|ies)|march(es|ed|ing)?|sit-ins?|strik(e|es|ing)|"
+                        r"picket\w*|riot\w*)\b", re.I)
+
+
+HABITUAL = re.compile(r"\b(every time|whenever|each time|usually|often|routinely|tend to|at times)\b", re.I)
+
+
+ANAPHORIC_GROUP = re.compile(r"^(the|this|that|its)\s+((remaining|last|retreating|fleeing|surviving|suspected|"
+                             r"terror|jihadist|militant|extremist|armed|insurgent|terrorist)\s+)*"
+                             r"(group|militants|jihadists|terrorists|extremists|insurgents|organi[sz]ation)$", re.I)
+
+
+LOWER_DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?|"
+                             r"(?:north|south)-?(?:east|west)ern) (?=[A-Z])")
+
+
+RELATIVE_DATE = re.compile(r"\b(yesterday|last night|(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                           r"(this|last|past|previous) (week|month|year)|(over |more than )?(\d+|a|an|one|two|three|"
+                           r"four|five|six|seven|eight|nine|ten|several|a few) (days?|weeks?|months?|years?) "
+                           r"(ago|back|earlier))\b", re.I)
+
+
+UNOPPOSED = re.compile(r"\b(without (any |a )?(resistance|fight|fighting|a shot)|unopposed|"
+                       r"(not|no|never) (encounter|me|face)\w* (any )?resistance|(me[et]\w*|encounter\w*|fac\w*) (no|little) "
+                       r"resistance)\b", re.I)
+

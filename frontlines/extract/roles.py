@@ -1,0 +1,116 @@
+"""Who acted on whom: actor1 and actor2 of a trigger from its dependency frame (subject, agent,
+object, "attack by X on Y"), the nearest actors when the frame names none, the armed side an attack
+hit, speakers who only report, and the default actor of a type ("Unidentified Armed Group")."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from ..actors import ARMED, Mention
+from .lexicon import MILITARY_TARGETS, POLICE_TARGETS, RECIPROCAL, SOURCE_NOUNS, SPEECH
+from .syntax import _clause_verb, _objects
+
+if TYPE_CHECKING:
+    from .mentions import SentenceMentions
+
+
+def _roles(tok, sm: SentenceMentions):
+    """(actor1, actor2) mentions from the trigger's dependency frame."""
+    a1 = a2 = None
+    verb = tok if tok.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        # nominal trigger: "SDF liberation of Raqqa", "Russian airstrikes", "attack by X on Y"
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod") and a1 is None:
+                a1 = sm.actor_in(c)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                a1 = a1 or sm.actor_in(c)
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting", "from"):
+                a2 = a2 or sm.actor_in(c)
+        if a1 is None and tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head if tok.dep_ != "pobj" else _clause_verb(tok.head)
+            if tok.dep_ == "pobj" and tok.head.lower_ == "by":   # "backed by Russian airstrikes"
+                verb = None
+        if verb is None:
+            return a1, a2
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    subj_verb = verb
+    for _ in range(3):   # conjoined / participial verbs borrow their governor's subject
+        if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in subj_verb.children):
+            break
+        if subj_verb.dep_ in ("conj", "xcomp", "advcl", "acl") and subj_verb.head is not subj_verb:
+            subj_verb = subj_verb.head
+        else:
+            break
+    for c in subj_verb.children:
+        if passive and c.dep_ == "agent":
+            a1 = a1 or sm.actor_in(c)
+        elif not passive and c.dep_ == "nsubj":
+            a1 = a1 or sm.actor_in(c)
+        elif c.dep_ == "nsubj" and subj_verb is not verb:
+            a1 = a1 or sm.actor_in(c)
+    for c in verb.children:
+        if passive and c.dep_ == "nsubjpass":
+            a2 = a2 or sm.actor_in(c, exclude=(a1,))
+        elif c.dep_ in ("dobj", "obj"):
+            a2 = a2 or sm.actor_in(c, exclude=(a1,))
+        elif c.dep_ == "prep" and c.lower_ in ("from", "against", "on", "at", "with"):
+            a2 = a2 or sm.actor_in(c, exclude=(a1,))
+    if a2 is None and a1 is not None and verb.lemma_.lower() in RECIPROCAL:   # "troops and rebels clashed"
+        for c in subj_verb.children:
+            for cj in (c.conjuncts if c.dep_ == "nsubj" else ()):
+                a2 = a2 or sm.actor_in(cj, exclude=(a1,))
+    return a1, a2
+
+
+def _nearest(tok, sm: SentenceMentions, a1, a2):
+    armed = [(m, toks) for m, toks in sm.actors if m is not a1 and m is not a2]
+    before = [m for m, toks in armed if toks[-1].i < tok.i]
+    after = [m for m, toks in armed if toks[0].i > tok.i]
+    if a1 is None and before:
+        named = [m for m in before if m.kind not in ("civilians",)]
+        a1 = (named or before)[-1]
+    if a1 is None and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        # "ten men were shot dead when gunmen opened fire": the armed actor after a passive is its agent
+        a1 = next((m for m in after if m.kind in ARMED), None)
+        after = [m for m in after if m is not a1]
+    if a2 is None and after:
+        a2 = next((m for m in after if m is not a1), None)
+    return a1, a2
+
+
+def _speaker(toks) -> bool:
+    """A mention that only reports ("police said", "army sources", "according to the military")."""
+    root = min(toks, key=lambda t: len(list(t.ancestors)))
+    if root.dep_ == "compound" and root.head.lemma_.lower() in SOURCE_NOUNS:
+        root = root.head
+    if root.dep_ in ("nsubj",) and root.head.lemma_.lower() in SPEECH:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+
+
+def _armed_target(tok) -> str:
+    """ "military" or "police" when what an attack hits is armed (a checkpoint, a convoy, troops)."""
+    for o in _objects(tok, ("on", "against", "at")):
+        for head in (o, *o.conjuncts):
+            lemma = head.lemma_.lower()
+            mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
+            if lemma in POLICE_TARGETS or (lemma == "station" and "police" in mods):
+                return "police"
+            if lemma in MILITARY_TARGETS or (lemma == "member" and mods & {"security", "army", "military"}):
+                return "military"
+    return ""
+
+
+def _default_actor1(etype: str, sub: str, a1: Optional[Mention]) -> Optional[Mention]:
+    if a1 is not None and a1.kind not in ("civilians",):
+        if etype == "Riots" and a1.kind == "protesters":
+            return Mention(a1.start, a1.end, a1.text, None, "rioters")
+        return a1
+    if etype == "Protests":
+        return Mention(0, 0, "", None, "protesters")
+    if etype == "Riots":
+        return Mention(0, 0, "", None, "rioters")
+    if etype in ("Violence against civilians", "Explosions/Remote violence") or sub == "Armed clash":
+        return Mention(0, 0, "", None, "unidentified")
+    return a1
+

@@ -1,0 +1,179 @@
+"""Finding place names in a sentence: names NER ran together or split, districts, names in a place's
+position that NER called something else, names only the gazetteer knows, and project additions (oil
+fields, airports). Reading them is DocContext.place's job (context.py)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from ..geo import ADMIN_SUFFIX, ADMIN_WORDS, DISTRICT_ENDING, gazetteer, norm
+from .lexicon import (AREAS, BROAD, DISTRICT_WORDS, NAME_JOINERS, OTHER_NAMES, PLACE_LABELS, PLACE_NOUNS,
+                      PLACE_VERBS, SKIP_NAMES, TOWN_WORDS, VILLAGE_WORDS)
+from .patterns import LOWER_DIRECTION
+
+
+def _place_like(ent) -> bool:
+    """A name NER did not call a place, in a place's position: "in X", "near X", "recaptured X"."""
+    if DISTRICT_ENDING.search(norm(ent.text)):
+        return ent.label_ != "NORP"   # "Yagba West Local Government Council", "Jani Khel District"
+    if len(ent) > 4:
+        return False
+    doc = ent.doc
+    if (len(ent) > 1 and ent[-1].lower_ in TOWN_WORDS) or \
+            (ent.end < len(doc) and doc[ent.end].lower_ in TOWN_WORDS | {"local"}):
+        # "Bama Town", "Gajiram town", "Obudu local government area", "Bardere town" (not "a Somali town")
+        return ent.label_ != "NORP" or gazetteer().country_code(ent.text) is None
+    if ent.label_ == "NORP":
+        return False
+    if ent.root.dep_ == "dobj":
+        return ent.root.head.lemma_.lower() in PLACE_VERBS
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "of", "outside", "into", "from",
+                                                                 "to")
+
+
+def _after_place_word(span) -> bool:
+    """ "in Moore", "near Ripley", "the city of Timbuktu", "the Mafa area": the words around say place."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before in ("in", "at", "near", "from", "to", "outside") or after in PLACE_NOUNS or \
+        (before == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS)
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset:
+    """English common nouns and adjectives (the lemmatiser's WordNet index in the spaCy model)."""
+    from ..nlp import load
+    lem = load().get_pipe("lemmatizer")
+    if "lemma_index" not in lem.lookups.tables:
+        return frozenset()
+    index = lem.lookups.get_table("lemma_index")
+    return frozenset(index["noun"]) | frozenset(index["adj"])
+
+
+def _gazetteer_names(sent, ctx, taken: set) -> list:
+    """Capitalised names that the gazetteer knows, where NER saw no place (place matcher before NER)."""
+    g = gazetteer()
+    ent_place = {t.i for e in sent.ents if e.label_ in PLACE_LABELS for t in e}
+    person = {t.i for e in sent.ents if e.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") for t in e}
+    person |= {t.i for t in sent if t.text in ctx.surnames and not _after_place_word(sent.doc[t.i:t.i + 1])}
+    # a word inside a named organisation, product or work ("Texas Forestry Service", "Federal Medical
+    # Centre") is taken as a place only in a country the report is about
+    named = {t.i: e for e in sent.ents if e.label_ in OTHER_NAMES for t in e}
+    out, i = [], sent.start
+    while i < sent.end:
+        t = sent.doc[i]
+        if not (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.i in ent_place or t.i in taken or t.i in person:
+            i += 1
+            continue
+        found = None
+        for n in (3, 2, 1):
+            j = i + n
+            if j > sent.end:
+                continue
+            span = sent.doc[i:j]
+            if any(x.i in taken or x.i in ent_place or not (x.text[:1].isupper() or _joiner(x, span)) for x in span):
+                continue   # "KwaZulu-Natal" is one name
+            if n == 1 and (t.lower_ in SKIP_NAMES or t.is_stop or len(t.text) < 3):
+                continue
+            e = named.get(i)
+            inside = e is not None and (e.start, e.end) != (span.start, span.end)
+            if e is not None and (e.start, e.end) == (span.start, span.end + 1) and e[-1].lower_ in ADMIN_WORDS:
+                span, inside = e, False   # "Bauchi State"
+            # "City Council", "Texas Southern University": the head of a name, unless a city
+            head_word = inside and span.end == e.end and span.start > e.start and e.label_ != "PERSON" and \
+                sent.doc[span.start - 1].is_alpha and sent.doc[span.start - 1].lower_ not in ("of", "in", "at", "de") \
+                and span.text.lower() in common_nouns()
+            if norm(span.text) in g.by_name or ADMIN_SUFFIX.sub("", norm(span.text)) in g.by_name:
+                p = ctx.place(span.text)
+                if p is None or not (p.population >= 5000 or p.kind != "city" or ctx.countries.get(p.country_code)):
+                    continue
+                known = norm(span.text) in ctx.senses   # the text put it in its area elsewhere
+                if (head_word or span.text.lower() in common_nouns() and not _after_place_word(span)) and \
+                        p.population < 100_000 and p.kind == "city" and not known:
+                    continue   # "Commerce", "Hope", "the City Council": words before they are small towns
+                if inside and not known and p.kind != "country" and ctx.countries.get(p.country_code, 0) < 0.3 and \
+                        not (p.kind == "city" and p.population >= 100_000 and not g.ambiguous(span.text)):
+                    continue   # "Federal Medical Centre": a word of a name, unless the report is about that country
+                found = (p, span)
+                break
+        if found:
+            out.append(found)
+            i = found[1].end
+        else:
+            i += 1
+    return out
+
+
+def _joiner(tok, span) -> bool:
+    """A hyphen inside a name, with no space around it."""
+    return tok.text == "-" and span.start < tok.i < span.end - 1 and not tok.nbor(-1).whitespace_ and \
+        not tok.whitespace_
+
+
+def _split_names(ent) -> list:
+    """Names NER ran together: "Barkin Ladi Local Government Area of Plateau" is a district and the
+    state it lies in, not an organisation; "Gwoza northeast Nigeria" is a town and its country."""
+    if ent.label_ in PLACE_LABELS:
+        for t in ent[1:-1]:
+            if t.is_lower and LOWER_DIRECTION.match(t.text + " " + t.nbor().text):
+                return [Span(ent.doc, ent.start, t.i, label=ent.label_), Span(ent.doc, t.i, ent.end, label=ent.label_)]
+        return [ent]
+    for t in ent:
+        if t.lower_ == "of" and ent.start < t.i < ent.end - 1 and \
+                DISTRICT_ENDING.search(norm(ent.doc[ent.start:t.i].text)):
+            return [Span(ent.doc, ent.start, t.i, label="GPE"), Span(ent.doc, t.i + 1, ent.end, label="GPE")]
+    return [ent]
+
+
+def _district_name(ent, sent, ctx):
+    """ "Guma" + "Local Government Area": the district, when the gazetteer has one by that name and no
+    town of it in the same area (a town named for its district stands for it)."""
+    for words in DISTRICT_WORDS:
+        end = ent.end + len(words)
+        if end <= sent.end and tuple(t.lower_ for t in sent.doc[ent.end:end]) == words:
+            p = ctx.place(sent.doc[ent.start:end].text)
+            if p is not None and p.kind == "admin2":
+                return Span(sent.doc, ent.start, end, label=ent.label_)
+            break
+    return ent
+
+
+def _longer_name(ent, sent):
+    """The place name NER split: "Mazar" + "-e" + "Sharif" is Mazar-e Sharif when the gazetteer knows it."""
+    g = gazetteer()
+    for k in (3, 2):
+        end = ent.end + k
+        if end > sent.end:
+            continue
+        tail = sent.doc[ent.end:end]
+        if tail[-1].text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in NAME_JOINERS for t in tail) \
+                and any(t.lower_ in NAME_JOINERS for t in tail) and norm(sent.doc[ent.start:end].text) in g.by_name:
+            return Span(sent.doc, ent.start, end, label=ent.label_)
+    return ent
+
+
+def _extra_places(sent):
+    """Project gazetteer additions (oil fields, airports...) that NER tends to miss."""
+    g = gazetteer()
+    out = []
+    text = sent.text
+    for m in re.finditer(r"\b(?:al-|Al-|al |Al )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: (?:oil|gas) ?field| field|"
+                         r" airport| airbase| air base| dam| military airport)\b", text):
+        p = g.resolve(m.group(0))
+        if p is not None and p.kind not in ("city", *AREAS, *BROAD):
+            span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            if span is not None:
+                out.append((p, span))
+    return out
+
+
+def _village(span) -> bool:
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 2].lower_ if span.start >= 2 and doc[span.start - 1].lower_ == "of" else ""
+    return after in VILLAGE_WORDS or before in VILLAGE_WORDS or span[-1].lower_ in VILLAGE_WORDS or \
+        span.root.head.lower_ in VILLAGE_WORDS
+
