@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -136,11 +137,16 @@ class Registry:
 
 
 def _longest(ms: list[Mention]) -> list[Mention]:
+    """The longest mentions that do not overlap, in text order. Those kept so far are held in order
+    of their start, so only the two beside a new one can overlap it: a whole report stays linear."""
     out: list[Mention] = []
+    starts: list[int] = []
     for m in sorted(ms, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= o.start or m.start >= o.end for o in out):
-            out.append(m)
-    return sorted(out, key=lambda m: m.start)
+        i = bisect_left(starts, m.start)
+        if (i == 0 or out[i - 1].end <= m.start) and (i == len(out) or out[i].start >= m.end):
+            out.insert(i, m)
+            starts.insert(i, m.start)
+    return out
 
 
 @lru_cache(maxsize=1)

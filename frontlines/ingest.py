@@ -60,14 +60,15 @@ def looks_like_html(text: str) -> bool:
     return bool(re.search(r"<(html|body|div|p|article|!doctype)\b", head))
 
 
-def read_report(path: Path, doc_id: str | None = None) -> Report:
+def read_report(path: Path, doc_id: str | None = None, source: str | None = None) -> Report:
+    """One report file; `source` is the name to record for it (default: the path)."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ValueError(f"too large ({size:,} bytes > {MAX_BYTES:,})")
     data = path.read_bytes()
     text = decode(data)
     is_html = path.suffix.lower() in HTML_EXT or looks_like_html(text)
-    return Report(doc_id=doc_id or path.stem, raw=text, is_html=is_html, source=str(path))
+    return Report(doc_id=doc_id or path.stem, raw=text, is_html=is_html, source=source or str(path))
 
 
 def read_gold_line(line: str, base: Path, lineno: int) -> Report:
@@ -85,7 +86,8 @@ def read_gold_line(line: str, base: Path, lineno: int) -> Report:
         rep = Report(doc_id=doc_id, raw=text, is_html=looks_like_html(text),
                      source=d.get("url") or d.get("source") or str(base))
     elif d.get("path"):
-        rep = read_report((base.parent / d["path"]).resolve(), doc_id)
+        rep = read_report((base.parent / d["path"]).resolve(), doc_id,
+                          source=d.get("url") or d.get("source") or Path(d["path"]).name)
     else:
         raise ValueError("line has neither text, html nor path")
     rep.published = d.get("published") or d.get("date") or None
@@ -106,15 +108,24 @@ def kind(path: Path) -> str:
     return "report"
 
 
-def iter_paths(inputs) -> Iterator[Path]:
+def iter_inputs(inputs) -> Iterator[tuple[Path, str]]:
+    """(file, the name to record for it): a file found in a folder by the folder's name and its path
+    inside ("reports/kabul/a.txt" for the input /data/reports), a file given alone by its name; never
+    the machine's absolute path, which the store and the API would show."""
     known = (TEXT_EXT - {".md"}) | HTML_EXT   # .md only when named: a folder's README is no report
     for p in map(Path, inputs):
         if p.is_dir():
+            top = p.resolve().name
             for q in sorted(p.rglob("*")):
                 if q.is_file() and (q.suffix.lower() in known or kind(q) != "report"):
-                    yield q
+                    yield q, str(Path(top, q.relative_to(p)).as_posix())
         else:
-            yield p
+            yield p, p.name
+
+
+def iter_paths(inputs) -> Iterator[Path]:
+    for p, _ in iter_inputs(inputs):
+        yield p
 
 
 def read_jsonl(path: Path) -> Iterator[Union[Report, Rejected]]:
@@ -144,21 +155,24 @@ def read_jsonl(path: Path) -> Iterator[Union[Report, Rejected]]:
 def read_inputs(inputs) -> Iterator[Union[Report, Rejected]]:
     """Yield a Report for every readable report and a Rejected for every other one."""
     from .readers import read_feed, read_warc
-    for path in iter_paths(inputs):
+    for path, shown in iter_inputs(inputs):
         k = kind(path)
         if k == "report":
             try:
-                rep = read_report(path)
+                rep = read_report(path, source=shown)
             except Exception as e:   # one bad file never stops the batch
-                yield Rejected(path.stem, str(path), _reason(e))
+                yield Rejected(path.stem, shown, _reason(e))
                 continue
             yield rep
             continue
         reader = {"jsonl": read_jsonl, "warc": read_warc, "feed": read_feed}[k]
         try:
-            yield from reader(path)
+            for item in reader(path):
+                if item.source == str(path):   # a line or an entry with no URL of its own
+                    item.source = shown
+                yield item
         except Exception as e:
-            yield Rejected(path.stem, str(path), _reason(e))
+            yield Rejected(path.stem, shown, _reason(e))
 
 
 def _reason(e: Exception) -> str:

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import hmac
 import os
+import re
 import threading
+from datetime import date
 from pathlib import Path
 from typing import Optional
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
@@ -20,6 +23,7 @@ from . import __version__, control
 from .store import Store
 
 WEB = Path(__file__).resolve().parent / "web"
+SWAGGER = "node_modules/swagger-ui-dist"
 MAX_TEXT = 2_000_000
 
 
@@ -38,6 +42,36 @@ def _found(value, why: str):
     return value
 
 
+def _day(value: Optional[str], name: str) -> Optional[str]:
+    """A YYYY-MM-DD query value, or a 422 saying what is wrong with it."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise HTTPException(422, f"{name}={value!r} is not a date: give YYYY-MM-DD, e.g. 2017-10-03")
+
+
+def public_source(src: Optional[str]) -> Optional[str]:
+    """What the API shows of where a report came from: a URL as it is, a local file by its name only
+    (stores ingested before names were recorded relative to the input keep absolute paths)."""
+    if not src or re.match(r"[a-z][a-z0-9+.-]*://", src, re.I):
+        return src
+    if src.startswith(("/", "\\")) or re.match(r"[A-Za-z]:[\\/]", src):
+        return re.split(r"[\\/]", src.rstrip("/\\"))[-1]
+    return src
+
+
+def _public(row: dict) -> dict:
+    if "source" in row:
+        row["source"] = public_source(row["source"])
+    if row.get("sources"):
+        row["sources"] = [public_source(x) for x in row["sources"]]
+    for m in row.get("mentions") or []:
+        m["source"] = public_source(m.get("source"))
+    return row
+
+
 def create_app(db: Optional[str] = None, token: Optional[str] = None, allow_private_fetch: bool = False) -> FastAPI:
     db = db or os.environ.get("FRONTLINES_DB") or "frontlines.db"
     token = token if token is not None else os.environ.get("FRONTLINES_API_TOKEN")
@@ -49,7 +83,8 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, allow_priv
             local.store = Store(db)
         return local.store
 
-    app = FastAPI(title="frontlines", version=__version__,
+    # /docs is served from the package's own Swagger UI (npm's swagger-ui-dist), so it works offline
+    app = FastAPI(title="frontlines", version=__version__, docs_url=None, redoc_url=None,
                   description="Conflict events extracted from news reports: ACLED-style records, merged across "
                               "reports, each with the sentences that state it; territorial control over time.")
 
@@ -66,15 +101,16 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, allow_priv
                type: Optional[str] = Query(None, description="event type or sub-event type"),
                actor: Optional[str] = Query(None, description="part of actor1 or actor2"),
                location: Optional[str] = None, limit: int = Query(500, ge=1, le=5000), offset: int = Query(0, ge=0)):
-        f = {"country": country, "since": since, "until": until, "type": type, "actor": actor, "location": location}
+        f = {"country": country, "since": _day(since, "since"), "until": _day(until, "until"), "type": type,
+             "actor": actor, "location": location}
         s = store()
         # plain rows: a JSONResponse skips FastAPI's per-field encoding (several times faster on 100 rows)
         return JSONResponse({"total": s.count_events(**f), "limit": limit, "offset": offset,
-                             "items": s.events(**f, limit=limit, offset=offset)})
+                             "items": [_public(e) for e in s.events(**f, limit=limit, offset=offset)]})
 
     @app.get("/api/events/{event_id}", summary="One event with every source report and evidence sentence")
     def event(event_id: str):
-        return _found(store().event(event_id), f"no event {event_id}")
+        return _public(_found(store().event(event_id), f"no event {event_id}"))
 
     @app.get("/api/facets", summary="Values to filter by: types, countries, actors, date range")
     def facets():
@@ -94,22 +130,22 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, allow_priv
 
     @app.get("/api/control", summary="Every place whose control changed: who held it at a date (default: latest)")
     def control_overview(at: Optional[str] = Query(None, description="YYYY-MM-DD")):
-        return control.overview(store().territory_events(), at)
+        return control.overview(store().territory_events(), _day(at, "at"))
 
     @app.get("/api/control/{place}", summary="Control timeline of one place, with evidence and contested claims")
     def control_place(place: str, at: Optional[str] = Query(None, description="YYYY-MM-DD")):
-        res = store().control(place, at)
+        res = store().control(place, _day(at, "at"))
         return _found(res if res["timeline"] else None, f"no territorial events at {place!r}")
 
     @app.get("/api/sources", summary="Source reports: processed and rejected, with reasons")
     def sources(status: Optional[str] = Query(None, pattern="^(processed|rejected)$"),
                 limit: int = Query(500, ge=1, le=5000), offset: int = Query(0, ge=0)):
         rows = store().reports(status)
-        return {"total": len(rows), "items": rows[offset:offset + limit]}
+        return {"total": len(rows), "items": [_public(r) for r in rows[offset:offset + limit]]}
 
     @app.get("/api/sources/{report_id}", summary="One source report with its main text (evidence offsets point into it)")
     def source(report_id: str):
-        return _found(store().report(report_id), f"no report {report_id}")
+        return _public(_found(store().report(report_id), f"no report {report_id}"))
 
     @app.post("/api/reports", summary="Submit a report (text, HTML or URL) for extraction; needs the API token",
               dependencies=[Depends(authorised)])
@@ -148,6 +184,16 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, allow_priv
     @app.get("/", include_in_schema=False)
     def index():
         return FileResponse(WEB / "index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        if not (WEB / SWAGGER / "swagger-ui-bundle.js").is_file():
+            raise HTTPException(503, "the API docs page needs the web assets: run scripts/setup.sh (npm install); "
+                                     "the OpenAPI document itself is at /openapi.json")
+        base = "/vendor/swagger-ui-dist"
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="frontlines API",
+                                   swagger_js_url=f"{base}/swagger-ui-bundle.js", swagger_css_url=f"{base}/swagger-ui.css",
+                                   swagger_favicon_url=f"{base}/favicon-32x32.png")
 
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
     vendor = WEB / "node_modules"

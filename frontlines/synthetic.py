@@ -80,3 +80,18 @@ def generate(n: int, seed: int = 0) -> Iterator[Report]:
             f"\n\n(Bulletin {i + 1}, {published.isoformat()})\n"
         yield Report(doc_id=f"synthetic-{i + 1:06d}", raw=text, source=f"synthetic:{seed}:{i + 1}",
                      published=published.isoformat())
+
+
+def long_report(sentences: int, seed: int = 0) -> Report:
+    """One report of about `sentences` sentences about one country: events at many of its towns and
+    sentences that state none, in paragraphs of three (for measuring how cost grows with length)."""
+    rnd = random.Random(seed)
+    cc = "NG"
+    cities = _cities(seed)[cc]
+    demonym, groups = COUNTRIES[cc]
+    fill = lambda t: t.format(group=rnd.choice(groups), demonym=demonym, place=rnd.choice(cities),   # noqa: E731
+                              n=rnd.choice(NUMBERS), day=rnd.choice(WEEKDAYS))
+    body = [fill(rnd.choice(EVENTS if rnd.random() < 0.5 else OTHER)) for _ in range(sentences)]
+    text = "\n\n".join(" ".join(body[k:k + 3]) for k in range(0, len(body), 3)) + "\n"
+    return Report(doc_id=f"long-{sentences}", raw=text, source=f"synthetic-long:{seed}:{sentences}",
+                  published="2020-06-30")

@@ -1,5 +1,6 @@
 """The HTTP API: read endpoints, submitting reports with a token, URL fetching refusals."""
 import http.server
+import re
 import threading
 
 import pytest
@@ -60,7 +61,27 @@ def test_places_facets_control_and_sources(client):
 def test_openapi_docs(client):
     spec = client.get("/openapi.json").json()
     assert {"/api/events", "/api/events/{event_id}", "/api/reports", "/api/control/{place}"} <= set(spec["paths"])
-    assert client.get("/docs").status_code == 200
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert assets and not [a for a in assets if "//" in a]   # nothing from a CDN: the docs work offline
+    for a in assets:
+        assert client.get(a).status_code == 200, a
+
+
+def test_bad_dates_are_refused_with_a_reason(client):
+    for path, param in (("/api/events", "since"), ("/api/events", "until"), ("/api/control", "at")):
+        r = client.get(path, params={param: "2017-13-45"})
+        assert r.status_code == 422 and "2017-13-45" in r.text and "YYYY-MM-DD" in r.text
+    assert client.get("/api/events", params={"since": "2017-10-01"}).status_code == 200
+
+
+def test_sources_show_no_local_paths(client):
+    items = client.get("/api/sources").json()["items"]
+    ev_id = client.get("/api/events").json()["items"][0]["event_id"]
+    shown = [r["source"] for r in items] + [m["source"] for m in client.get(f"/api/events/{ev_id}").json()["mentions"]]
+    assert shown and all(s and not s.startswith("/") and ":\\" not in s for s in shown)
+    assert any(s.endswith(".txt") for s in shown)
 
 
 def test_submitting_needs_the_token(client, sample_store):

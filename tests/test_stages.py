@@ -153,3 +153,18 @@ def test_a_country_and_a_force_word_across_function_words_name_no_state_force():
     assert not any(m.kind == "state" and m.country == "NG" for m in found)
     found = registry().mentions("Nigerian security forces killed two gunmen; Syria's elite army units advanced.")
     assert {(m.country, m.force) for m in found if m.kind == "state"} == {("NG", "military"), ("SY", "military")}
+
+
+def test_the_package_configuration_ships_every_module_and_data_folder():
+    """pip builds a wheel from pyproject.toml: every folder of the package that holds code or data is
+    listed (a wheel once lacked frontlines.extract), and the licence is an SPDX string (setuptools
+    warns on a table)."""
+    import tomllib
+    from .conftest import ROOT
+    conf = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    listed = set(conf["tool"]["setuptools"]["packages"])
+    pkg = ROOT / "frontlines"
+    folders = {".".join(d.relative_to(ROOT).parts) for d in [pkg, *pkg.rglob("*")] if d.is_dir()
+               and "node_modules" not in d.parts and "__pycache__" not in d.parts and any(f.is_file() for f in d.iterdir())}
+    assert folders <= listed, folders - listed
+    assert isinstance(conf["project"]["license"], str)

@@ -109,8 +109,9 @@ def test_events_command_filters_and_exports(sample_db, tmp_path):
     import pandas as pd
     df = pd.read_parquet(tmp_path / "oct.parquet")
     assert len(df) and df["event_date"].between("2017-10-01", "2017-10-31").all()
-    lines = fl("events", "--db", sample_db, "--actor", "shabaab", "--format", "json").stdout.splitlines()
-    evs = [json.loads(x) for x in lines]
+    evs = json.loads(fl("events", "--db", sample_db, "--actor", "shabaab", "--format", "json").stdout)   # one array
+    lines = fl("events", "--db", sample_db, "--actor", "shabaab", "--format", "jsonl").stdout.splitlines()
+    assert [json.loads(x) for x in lines] == evs
     assert evs and all("shabaab" in ((e["actor1"] or "") + (e["actor2"] or "")).lower() for e in evs)
     assert all(e["sources"] and e["evidence"] for e in evs)
     merged = [e for e in evs if e["n_sources"] > 1]
@@ -131,3 +132,19 @@ def test_control_command(sample_db):
     assert "Mosul" in table and "Military Forces of Iraq" in table
     missing = fl("control", "Atlantis", "--db", sample_db, check=False)
     assert missing.returncode == 1 and "no territorial events" in missing.stderr
+
+
+def test_mistakes_on_the_command_line_exit_non_zero_with_a_reason(sample_db, tmp_path):
+    missing = fl("extract", tmp_path / "missing.txt", check=False)
+    assert missing.returncode == 2 and "no such file or folder" in missing.stderr and "missing.txt" in missing.stderr
+    typo = fl("events", "--db", tmp_path / "typo.db", check=False)
+    assert typo.returncode == 2 and "no store at" in typo.stderr and not (tmp_path / "typo.db").exists()
+    for cmd in (["show", "x"], ["control"]):
+        assert fl(*cmd, "--db", tmp_path / "typo.db", check=False).returncode == 2
+    bad = fl("events", "--db", sample_db, "--since", "2017-13-45", check=False)
+    assert bad.returncode == 2 and "'2017-13-45' is not a date" in bad.stderr
+    assert fl("extract", SAMPLES / "mosul-2017-07-10.txt", "--published", "3/2/2021", check=False).returncode == 2
+    help_text = fl("ingest", "--help").stdout
+    assert all(k in help_text for k in (".warc", ".rss", ".atom", ".jsonl", ".html"))
+    assert "dated today, with a warning" in fl("extract", "--help").stdout
+

@@ -104,3 +104,63 @@ def test_map_filter_timeline_event_evidence_and_control(site, browser):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-map.png"))
     page.close()
+
+
+def test_evidence_panel_shows_only_the_last_event_clicked(site, browser):
+    """Click event A, then quickly event B while A's answer is still on its way: the panel shows B's
+    header with B's evidence only; a double click shows each evidence box once."""
+    url, api, _ = site
+    items = api.get("/api/events", params={"limit": 5000}).json()["items"]
+    placed = [e for e in items if e["latitude"] is not None]
+    a = max(placed, key=lambda e: e["n_sources"])   # several sources: its panel takes longest
+    b = next(e for e in placed if e["event_id"] != a["event_id"] and e["sub_event_type"] != a["sub_event_type"])
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.wait_for_selector("body[data-ready='1']", timeout=30000)
+    # A's requests answer 600 ms late, as on a slow link
+    page.evaluate("""(slow) => { const real = window.fetch;
+        window.fetch = (u, ...r) => String(u).includes(slow) ? new Promise((ok) => setTimeout(ok, 600)).then(() => real(u, ...r))
+                                                             : real(u, ...r); }""", a["event_id"])
+    page.locator(f"path[data-event-id='{a['event_id']}']").dispatch_event("click")
+    page.locator(f"path[data-event-id='{b['event_id']}']").dispatch_event("click")
+    page.wait_for_function(f"document.getElementById('panel').dataset.eventId === '{b['event_id']}'")
+    page.wait_for_timeout(1200)   # A's late answer has come back by now
+    b_full = api.get(f"/api/events/{b['event_id']}").json()
+    assert page.evaluate("document.getElementById('panel').dataset.eventId") == b["event_id"]
+    assert page.inner_text("#panel h2") == b["sub_event_type"]
+    assert page.locator("#panel .mention").count() == len(b_full["mentions"])
+
+    page.locator(f"path[data-event-id='{a['event_id']}']").dispatch_event("dblclick")
+    page.locator(f"path[data-event-id='{a['event_id']}']").dispatch_event("click")
+    page.locator(f"path[data-event-id='{a['event_id']}']").dispatch_event("click")
+    page.wait_for_function(f"document.getElementById('panel').dataset.eventId === '{a['event_id']}'")
+    page.wait_for_timeout(1500)
+    a_full = api.get(f"/api/events/{a['event_id']}").json()
+    assert page.locator("#panel .mention").count() == len(a_full["mentions"])
+    assert errors == []
+    page.close()
+
+
+def test_api_docs_render_with_no_internet(site, browser):
+    """/docs draws Swagger UI from the package's own assets: every request off this machine is refused."""
+    url, _, _ = site
+    page = browser.new_page()
+    outside = []
+
+    def only_here(route):
+        if route.request.url.startswith(url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+    page.route("**/*", only_here)
+    page.goto(url + "/docs")
+    page.wait_for_selector(".swagger-ui .info .title", timeout=30000)
+    assert "frontlines" in page.inner_text(".swagger-ui .info .title")
+    assert page.locator(".opblock-summary-path", has_text="/api/events").count() >= 1
+    assert outside == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "api-docs.png"))
+    page.close()

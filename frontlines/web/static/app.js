@@ -138,25 +138,30 @@ function highlighted(text, start, end, evidence) {
   return q;
 }
 
+let shown = 0;   // the latest showEvent call: an older one that finishes later draws nothing
+
 async function showEvent(id) {
+  const call = ++shown;
   const ev = await api(`/api/events/${encodeURIComponent(id)}`);
-  const panel = $("panel");
-  panel.replaceChildren();
-  panel.append(el("h2", `${ev.sub_event_type}`), el("div", ev.event_type, "hint"));
+  const texts = await Promise.all(ev.mentions.map((m) =>
+    api(`/api/sources/${encodeURIComponent(m.report_id)}`).then((r) => r.text, () => null)));   // else evidence alone
+  if (call !== shown) return;
+  const parts = [el("h2", `${ev.sub_event_type}`), el("div", ev.event_type, "hint")];
   const dl = el("dl");
   const rows = [["date", `${ev.event_date} (precision ${ev.time_precision})`], ["actor 1", ev.actor1 || "–"],
     ["actor 2", ev.actor2 || "–"], ["place", [ev.location, ev.admin1, ev.country].filter(Boolean).join(", ")],
     ["fatalities", String(ev.fatalities)], ["sources", String(ev.n_sources)], ["event id", ev.event_id]];
   for (const [k, v] of rows) dl.append(el("dt", k), el("dd", v));
-  panel.append(dl);
-  for (const m of ev.mentions) {
+  parts.push(dl);
+  ev.mentions.forEach((m, i) => {
     const box = el("div", null, "mention");
     box.append(el("div", `${m.published || "undated"} · ${m.url || m.source || m.doc_id}`, "src"));
-    let text = null;
-    try { text = (await api(`/api/sources/${encodeURIComponent(m.report_id)}`)).text; } catch (e) { /* evidence alone */ }
-    box.append(highlighted(text, m.evidence_start, m.evidence_end, m.evidence));
-    panel.append(box);
-  }
+    box.append(highlighted(texts[i], m.evidence_start, m.evidence_end, m.evidence));
+    for (const a of m.also || []) box.append(el("div", `also: ${a.evidence}`, "also"));   // the report tells it again
+    parts.push(box);
+  });
+  const panel = $("panel");
+  panel.replaceChildren(...parts);   // all at once: the header and its evidence always belong together
   panel.dataset.eventId = ev.event_id;
 }
 
