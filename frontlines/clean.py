@@ -26,6 +26,11 @@ BOILERPLATE = re.compile(
     re.I,
 )
 
+# a publication stamp run into the story's first line ("date 2018-05-08 Three members were killed..."):
+# it goes on a line of its own, so that its date is neither an event's day nor a toll
+STAMP = re.compile(r"^([ \t]*(?:date|published|posted|updated|last updated|first published)\s*:?\s*"
+                   + _DATE + r")[ \t]+(?=\S)", re.I | re.M)
+
 
 def _blocks(text: str):
     """Paragraph blocks with their start offsets and the blank-line gap before each."""
@@ -101,6 +106,6 @@ def clean(report: Report) -> Report:
     else:
         text, dropped = split_comments(report.raw.replace("\r\n", "\n"))
     text, boiler = drop_boilerplate(text)
-    report.text = text.strip()
+    report.text = STAMP.sub(lambda m: m.group(1).strip() + "\n\n", text).strip()
     report.dropped = "\n".join(x for x in (dropped, boiler) if x)
     return report

@@ -111,17 +111,25 @@ class Scorer:
     def _events(self, gl: dict, pl: dict):
         gold, pred = gl.get("events") or [], pl.get("events") or []
         pairs = match_events(gold, pred)
+        # an optional (background) gold event: a prediction matched to it is neither a hit nor a false
+        # positive, and missing it is no miss (FORMAT.md)
+        optional = {i for i, g in enumerate(gold) if g.get("optional")}
+        background = {j for i, j in pairs if i in optional}
+        pairs = [(i, j) for i, j in pairs if i not in optional]
+        gold = [g if i not in optional else None for i, g in enumerate(gold)]
+        pred = [p if j not in background else None for j, p in enumerate(pred)]
+        self.c["optional_matched"] += len(background)
         self.c["docs"] += 1
-        self.c["gold"] += len(gold)
-        self.c["pred"] += len(pred)
+        self.c["gold"] += sum(g is not None for g in gold)
+        self.c["pred"] += sum(p is not None for p in pred)
         self.c["tp"] += len(pairs)
         matched_p = {j for _, j in pairs}
         for j, p in enumerate(pred):
-            if j not in matched_p and _hits_non_event(p, gl.get("non_events") or []):
+            if p is not None and j not in matched_p and _hits_non_event(p, gl.get("non_events") or []):
                 self.c["non_event_fp"] += 1
         matched_g = dict(pairs)
         for i, g in enumerate(gold):
-            if g.get("cluster"):
+            if g is not None and g.get("cluster"):
                 self.gold_mentions.append({**g, "report_id": gl.get("doc_id")})
                 j = matched_g.get(i)
                 self.links.append((gl.get("doc_id"), g["cluster"], pred[j].get("merged_event_id") if j is not None else None))
@@ -147,10 +155,12 @@ class Scorer:
                 self.loc_err.append(km)
         # location is also scored for every gold event whose type and date a prediction got right
         for i, g in enumerate(gold):
-            if g.get("latitude") is None:
+            if g is None or g.get("latitude") is None:
                 continue
             best = None
             for p in pred:
+                if p is None:
+                    continue
                 if "event_type" in g and g["event_type"] != p.get("event_type"):
                     continue
                 km = _km(g, p)
@@ -195,6 +205,8 @@ class Scorer:
             out["events"] = {"docs": c["docs"], "gold": c["gold"], "predicted": c["pred"], "matched": c["tp"],
                              "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
                              "non_event_false_positives": c["non_event_fp"]}
+            if c["optional_matched"]:   # background events found: neither hits nor false positives
+                out["events"]["optional_matched"] = c["optional_matched"]
             for name, (right, total) in sorted(self.field.items()):
                 out["events"][f"{name}_accuracy"] = right / total if total else None
                 out["events"][f"{name}_n"] = total

@@ -31,7 +31,7 @@ def inter_code(actor: str | None) -> int | None:
         if re.search(pat, actor):
             return code
     from .actors import registry
-    return {"rebel": 2, "militia": 3, "external": 8}.get(registry().kinds.get(actor, ""), 8)
+    return {"state": 1, "rebel": 2, "militia": 3, "external": 8}.get(registry().kinds.get(actor, ""), 8)
 
 
 def event_id(ev: Event) -> str:

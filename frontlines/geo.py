@@ -333,6 +333,7 @@ class Gazetteer:
         n = norm(name)
         descriptive = set(n.split()) <= GENERIC_WORDS
         area_named = bool(ADMIN_SUFFIX.search(n))   # "Zabol Province": the province, not the town
+        bare = PLACE_ENDING.sub("", ADMIN_SUFFIX.sub("", n)).strip()   # "Garissa Town", "Nangarhar Province"
         cands = self.candidates(name)
         if COUNTY_SUFFIX.search(n) and not any(m == 1.0 for _, m in cands):
             county = self.county(name, admins or {}, near)   # "Adair County" is a US county, not Adrar
@@ -388,8 +389,11 @@ class Gazetteer:
                 if w < 0.1 * top and (p.population < 100_000 or p.kind == "admin2") and p.kind != "country" \
                         and top >= 0.3:
                     continue   # a small place in a country the report hardly mentions: not it
-                if w < 0.1 * top and (match < 1.0 or alias) and p.kind != "country" and top >= 0.3:
-                    continue   # a near-spelling ("Konna" ~ Konya) needs the report to be about its country
+                if w < 0.1 * top and (match < 1.0 or alias or norm(p.name) not in (n, bare)) and \
+                        p.kind not in ("country", "continent") and p.country_code and top >= 0.3:
+                    # a near-spelling ("Konna" ~ Konya) or another name ("Boni", an old name of Bonn) needs
+                    # the report to be about its country
+                    continue
                 score += 2.0 * w
             if near:
                 score += NEAR_WEIGHT * max(0.0, 1 - nearest_km(p, near) / NEAR_KM)

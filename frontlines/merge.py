@@ -119,18 +119,28 @@ def precision_rank(m: dict) -> tuple:
     return m.get("time_precision") or 3, m.get("geo_precision") or 3, m.get("event_date") or ""
 
 
+def toll(mentions: list[dict]) -> int:
+    """The merged death toll: the latest report's ("death toll reaches 276" updates it), and among reports
+    published the same day that disagree, the lowest (ACLED's most conservative figure)."""
+    told = [(m.get("published") or "", m["fatalities"]) for m in mentions if m.get("fatalities")]
+    if not told:
+        return 0
+    latest = max(p for p, _ in told)
+    return min(f for p, f in told if p == latest)
+
+
 def combine(mentions: list[dict]) -> dict:
     """The merged event: date and place from the most precise mention, the actors most sources
-    name, the lowest stated death toll, and how many reports corroborate it."""
+    name, the toll of the latest report (the lowest among reports of one day), and how many reports
+    corroborate it."""
     best = min(mentions, key=precision_rank)
     a1 = _most_common([named(m.get("actor1")) for m in mentions]) or _most_common([m.get("actor1") for m in mentions])
     a2 = _most_common([x for m in mentions for x in [named(m.get("actor2"))] if x != a1]) or \
         _most_common([x for m in mentions for x in [m.get("actor2")] if x != a1])
-    tolls = [m["fatalities"] for m in mentions if m.get("fatalities")]
     subs = Counter(m.get("sub_event_type") for m in mentions)
     sub = max(subs, key=lambda s: (subs[s], s == best.get("sub_event_type")))
     ev = {k: best.get(k) for k in ("event_type", "event_date", "time_precision", "country",
                                    "admin1", "location", "latitude", "longitude", "geo_precision")}
-    ev.update(sub_event_type=sub, actor1=a1, actor2=a2, fatalities=min(tolls) if tolls else 0,
+    ev.update(sub_event_type=sub, actor1=a1, actor2=a2, fatalities=toll(mentions),
               n_sources=len({m.get("report_id") for m in mentions}))
     return ev

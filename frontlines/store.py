@@ -195,7 +195,7 @@ class Store:
                    (rid, url, digest, rep.doc_id, rep.source, rep.published, rep.text, item.sentences,
                     len(item.events), _now()))
             for i, ev in enumerate(item.events):
-                event_id, joined = self._add_mention(rid, i, ev)
+                event_id, joined = self._add_mention(rid, i, ev, rep.published)
                 stats["merged" if joined else "new_events"] += 1
                 stats["event_ids"].append(event_id)
         return stats
@@ -220,10 +220,11 @@ class Store:
                    (rid, rej.doc_id, rej.source, rej.reason, _now()))
         return {"status": "rejected", "new_events": 0, "merged": 0}
 
-    def _add_mention(self, rid: str, i: int, ev: Event) -> tuple[str, bool]:
-        """Store one extracted event; returns its event id and whether it joined a stored event."""
+    def _add_mention(self, rid: str, i: int, ev: Event, published: Optional[str] = None) -> tuple[str, bool]:
+        """Store one extracted event (and every other sentence of its report that tells it); returns its
+        event id and whether it joined a stored event."""
         m = {k: getattr(ev, k) for k in MENTION_FIELDS}
-        m["report_id"] = rid
+        m["report_id"], m["published"] = rid, published
         m["mention_id"] = _sha1(f"{rid}|{i}|{ev.evidence_start}|{ev.sub_event_type}|{ev.location}")[:20]
         cands = self._candidates(m)
         event_id = merge.best_event(m, cands)
@@ -234,6 +235,9 @@ class Store:
         self.x(f"INSERT INTO mentions (mention_id, event_id, report_id, {', '.join(MENTION_FIELDS)}, trigger_text) "
                f"VALUES (?, ?, ?, {', '.join('?' * len(MENTION_FIELDS))}, ?)",
                (m["mention_id"], event_id, rid, *[m[k] for k in MENTION_FIELDS], ev.trigger))
+        for text, start, end in ev.extra.get("also", []):
+            self.x("INSERT INTO mention_evidence (mention_id, evidence, evidence_start, evidence_end) VALUES (?, ?, ?, ?)",
+                   (m["mention_id"], text, start, end))
         if joined:
             self._write_event(event_id, cands[event_id] + [m])
         return event_id, joined
@@ -243,10 +247,12 @@ class Store:
         if d is None:
             return {}
         lo, hi = (d - timedelta(days=31)).isoformat(), (d + timedelta(days=31)).isoformat()
-        sql, params = "SELECT * FROM mentions WHERE event_type = ? AND event_date BETWEEN ? AND ?", [m["event_type"], lo, hi]
+        sql = ("SELECT m.*, r.published FROM mentions m JOIN reports r ON r.report_id = m.report_id "
+               "WHERE m.event_type = ? AND m.event_date BETWEEN ? AND ?")
+        params = [m["event_type"], lo, hi]
         if m.get("latitude") is not None:   # nothing beyond merge.REGION_KM can merge: a latitude band
             band = merge.REGION_KM / 111.0 + 0.1
-            sql += " AND (latitude IS NULL OR latitude BETWEEN ? AND ?)"
+            sql += " AND (m.latitude IS NULL OR m.latitude BETWEEN ? AND ?)"
             params += [m["latitude"] - band, m["latitude"] + band]
         out: dict[str, list[dict]] = {}
         for row in self.q(sql, params):
@@ -266,9 +272,12 @@ class Store:
     def _remove_report(self, rid: str) -> None:
         """Take a report and its mentions out; events it alone told go, the others are recombined."""
         affected = {r["event_id"] for r in self.q("SELECT event_id FROM mentions WHERE report_id = ?", (rid,))}
+        self.x("DELETE FROM mention_evidence WHERE mention_id IN (SELECT mention_id FROM mentions WHERE report_id = ?)",
+               (rid,))
         self.x("DELETE FROM mentions WHERE report_id = ?", (rid,))
         for eid in affected:
-            rest = self.q("SELECT * FROM mentions WHERE event_id = ?", (eid,))
+            rest = self.q("SELECT m.*, r.published FROM mentions m JOIN reports r ON r.report_id = m.report_id "
+                          "WHERE m.event_id = ?", (eid,))
             if rest:
                 self._write_event(eid, rest)
             else:
@@ -349,6 +358,9 @@ class Store:
             "m.evidence_start, m.evidence_end, m.trigger_text, m.event_date, m.fatalities, m.actor1, m.actor2 "
             "FROM mentions m JOIN reports r ON r.report_id = m.report_id WHERE m.event_id = ? ORDER BY r.published, "
             "m.mention_id", (event_id,))
+        for m in ev["mentions"]:   # the report's other sentences that tell it (a headline, a later toll)
+            m["also"] = self.q("SELECT evidence, evidence_start, evidence_end FROM mention_evidence WHERE mention_id = ? "
+                               "ORDER BY evidence_start", (m["mention_id"],))
         return ev
 
     def reports(self, status: Optional[str] = None) -> list[dict]:

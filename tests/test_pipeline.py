@@ -84,6 +84,17 @@ def test_scorer_counts_false_positives_and_misses():
     assert (r2["matched"], r2["recall"], r2["non_event_false_positives"]) == (0, 0.0, 1)
 
 
+def test_an_optional_background_event_is_neither_a_hit_a_miss_nor_a_false_positive():
+    now = {"event_type": "Battles", "event_date": "2020-05-01", "time_precision": 1, "latitude": 0.0, "longitude": 0.0}
+    then = {**now, "event_date": "2012-01-01", "time_precision": 3, "optional": True}
+    gold = [{"doc_id": "a", "events": [now, then]}]
+    found = score(gold, {"a": {"events": [dict(now), dict(then, optional=None)]}})["events"]
+    assert (found["gold"], found["predicted"], found["matched"], found["precision"], found["recall"]) == (1, 1, 1, 1.0, 1.0)
+    assert found["optional_matched"] == 1
+    missed = score(gold, {"a": {"events": [dict(now)]}})["events"]
+    assert (missed["gold"], missed["recall"]) == (1, 1.0)
+
+
 def test_cli_run_writes_csv_geojson_parquet(tmp_path):
     out = tmp_path / "out"
     p = subprocess.run([sys.executable, "-m", "frontlines", "run", str(SAMPLES / "mosul-2017-07-10.txt"),

@@ -15,6 +15,7 @@ The sequence, one pass over the sentences of a spaCy Doc (each step names the mo
 """
 from __future__ import annotations
 
+import copy
 from datetime import date
 from typing import Optional
 
@@ -30,13 +31,13 @@ from .classify import (RULE_WORDS, _by_air, _choose, _clause_rules, _consequence
 from .consolidate import _fatalities_from_following, merge_within
 from .context import DocContext
 from .eventdate import _date_for
-from .eventplace import _place_for
-from .lexicon import PROPERTY_TRIGGERS, PROTEST_TYPES
+from .eventplace import _also_at, _place_for
+from .lexicon import PROPERTY_TRIGGERS, PROTEST_TYPES, TOLL_WORDS
 from .mentions import SentenceMentions
 from .modality import _claimant
 from .patterns import DISASTER, PROTEST_CONTEXT, PROTESTING
 from .roles import _armed_target, _default_actor1, _nearest, _roles
-from .syntax import _head_token
+from .syntax import _head_token, ents, quoted, text_of
 
 __all__ = ["DocContext", "SentenceMentions", "extract", "merge_within", "places"]
 
@@ -49,7 +50,7 @@ def places(doc, ctx: Optional[DocContext] = None) -> list[dict]:
     for sent in doc.sents:
         found = list((ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)).places)
         # "Russian", "Palestinians": a demonym points at its country (as Mordecai and LGL take it)
-        for ent in sent.ents:
+        for ent in ents(sent):
             if ent.label_ == "NORP" and all(ent.end <= s.start or ent.start >= s.end for _, s in found):
                 cc = g.country_code(ent.text) or (g.country_code(ent.text[:-1]) if ent.text.endswith("s") else None)
                 p = g.country_place(cc) if cc else None
@@ -71,6 +72,8 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
     events: list[Event] = []
     sents = list(doc.sents)
     claimant = None
+    # the title is the first line that says something (after a stamp such as "date 2018-05-08")
+    first = next((i for i, s in enumerate(sents) if sum(t.is_alpha for t in s) >= 3), 0)
     for si, sent in enumerate(sents):
         lemmas = [t.lemma_.lower() for t in sent]
         lowers = [t.lower_ for t in sent]
@@ -93,19 +96,22 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             continue
         sent_events: list[Event] = []
         for m, tok in _choose(cands):   # 5
-            ev = _event(m, tok, sm, ctx, report)
-            if ev is None:
-                continue
-            same = next((o for o in sent_events if o.location == ev.location and o.event_date == ev.event_date),
-                        None)
-            if same is not None:   # one sentence, one place: one event, the most specific
-                if ev.extra["priority"] > same.extra["priority"]:
-                    sent_events[sent_events.index(same)] = ev
-                continue
-            sent_events.append(ev)
+            for ev in _events(m, tok, sm, ctx, report):
+                same = next((o for o in sent_events if o.location == ev.location and o.event_date == ev.event_date),
+                            None)
+                if same is not None:   # one sentence, one place: one event, the most specific
+                    if ev.extra["priority"] > same.extra["priority"]:
+                        sent_events[sent_events.index(same)] = ev
+                    continue
+                sent_events.append(ev)
         for ev in sent_events:
             ev.extra["sentence"] = si
+            ev.extra["headline"] = si == first and _headline(sent)
         events.extend(sent_events)
+    if any(not ev.extra["quoted"] for ev in events):
+        # a speaker's words beside the report's own account ("we are going to march until our demands are
+        # met", "the enemy keeps shelling us") comment on its events; a quote that alone tells one stands
+        events = [ev for ev in events if not ev.extra["quoted"]]
     _fatalities_from_following(events, sents)   # 6
     _refine_protests(events, sents)
     if claimant is not None:   # "No group claimed..." names no one; "The Taliban claimed the attack" does
@@ -114,6 +120,35 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                     ev.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
                 ev.actor1 = claimant.canonical(None, None)
     return merge_within(events)   # 7
+
+
+def _headline(sent) -> bool:
+    """A title: the report's first line, standing alone and not ending as a sentence does."""
+    text = sent.text.rstrip(" ")
+    return not text.rstrip().endswith((".", "?", "!", '"', "”")) and \
+        (text.endswith("\n") or "\n" in text_of(sent.doc)[sent.end_char:sent.end_char + 2] or sent.end == len(sent.doc))
+
+
+def _events(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> list[Event]:
+    """The event a kept trigger states, and one more at each place its location lists with the first
+    ("camps in Boulkessi and Mondoro"), a toll told for all of them split evenly, as ACLED does."""
+    ev = _event(m, tok, sm, ctx, report)
+    if ev is None:
+        return []
+    also = _also_at(ev.extra.pop("place"), sm)
+    if not also:
+        return [ev]
+    out = [ev]
+    for p in also:
+        other = copy.deepcopy(ev)
+        other.country, other.admin1, other.location = p.country, p.admin1 or None, p.name
+        other.latitude, other.longitude = round(p.latitude, 4), round(p.longitude, 4)
+        other.extra["place_kind"] = p.kind
+        out.append(other)
+    share, rest = divmod(ev.fatalities, len(out))
+    for i, e in enumerate(out):
+        e.fatalities = share + (1 if i < rest else 0)
+    return out
 
 
 def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Optional[Event]:
@@ -141,6 +176,9 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     if sub in (GOV_REGAINS, NSA_OVERTAKES) and a2 is None and ctx.salient_group:
         if not (a1 is not None and a1.name == ctx.salient_group):
             a2 = Mention(0, 0, "", ctx.salient_group, registry().kinds[ctx.salient_group])
+    if a1 is not None and a1.kind in ("protesters", "rioters") and etype not in PROTEST_TYPES and \
+            not PROTESTING.search(sent.text):
+        a1 = None   # "rescue workers were pulling bodies": protesters only protest, rioters only riot
     a1 = _default_actor1(etype, sub, a1)
     if a2 is not None and a2.kind == "protesters" and etype not in PROTEST_TYPES and \
             not PROTESTING.search(sent.text):   # "raped six women": victims, not protesters
@@ -152,7 +190,7 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     if when is None:
         return None
     d, tp = when
-    undated = d == ctx.published and not any(e.label_ in ("DATE", "TIME") for e in sent.ents)
+    undated = d == ctx.published and not any(e.label_ in ("DATE", "TIME") for e in ents(sent))
     cc = place.country_code if place else None
     fat = fatalities(sent.text)
     if fat is None:
@@ -172,6 +210,14 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     )
     ev.extra["priority"] = m.trigger.priority
     ev.extra["undated"] = undated   # dated by the publication date only (headlines, mostly)
+    ev.extra["place_kind"] = place.kind if place else None
+    ev.extra["place"] = place
+    ev.extra["place_told"] = any(p is place for p, _ in sm.places + sm.implied)   # not the report's focus
+    ev.extra["generic"] = set(m.trigger.words) <= TOLL_WORDS   # told only by its harm: "killed", "wounded"
+    ev.extra["quoted"] = quoted(tok)
+    # neither its place nor a side named: "militants opened fire upon them" tells part of an incident
+    ev.extra["vague"] = not ev.extra["place_told"] and not any(
+        x is not None and x.text and x.kind not in ("unidentified", "civilians") for x in (a1, a2))
     if ev.actor1 and ev.actor1 == ev.actor2:
         ev.actor2 = None
     return ev

@@ -8,10 +8,12 @@ from typing import Optional
 from ..actors import ARMED
 from ..geo import gazetteer, norm
 from ..taxonomy import TERRITORY, Match
-from .lexicon import FIGHT_NOUNS, GENERIC_HARM, NONSTRIKE_VERBS, NOT_PLACES, PROTEST_TYPES, REFLEXIVE, RIOT_GEAR
+from .lexicon import (FIGHT_NOUNS, GENERIC_HARM, MEMORY_WORDS, NONSTRIKE_VERBS, NOT_PLACES, PROTEST_TYPES, REFLEXIVE,
+                      RIOT_GEAR, TRIAL_WORDS)
 from .modality import _asserted, _attributed, _expected
 from .roles import _speaker
-from .syntax import _objects
+from .patterns import SPAN_OF_TIME
+from .syntax import _clause_verb, _objects, _up, ents
 
 
 def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, told_before: bool) -> Optional[str]:
@@ -48,10 +50,18 @@ def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, tol
         return "expected"
     if m.trigger.sub_event_type == TERRITORY and _takes_no_place(tok):
         return "no_place"   # "expelled two diplomats", "seizure of fake currency": not territory
+    if _aggregate(tok, sent):
+        return "aggregate"
+    if _judged_or_remembered(tok):
+        return "judged_or_remembered"
     if not _asserted(tok, sent):
         return "not_asserted"
     if _attributed(tok):
         return "attributed"
+    if tok.pos_ == "NOUN" and any(c.tag_ == "JJS" for c in tok.children) and \
+            tok.dep_ in ("attr", "oprd", "ccomp", "xcomp", "dobj") and \
+            tok.head.lemma_.lower() in ("make", "mark", "be", "become", "remain", "rank"):
+        return "comparison"   # "making it the deadliest attack in Somalia's history" (not "the largest protest")
     # "the attack" refers back to an event already told; not a new one
     if tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children) and \
             told_before and m.trigger.priority < 6 and not any(c.dep_ == "prep" for c in tok.children):
@@ -107,3 +117,34 @@ def _takes_no_place(tok) -> bool:
             return False
     return False
 
+
+
+def _aggregate(tok, sent) -> bool:
+    """A count over a stretch of time, not one incident: "since the lockdown, over 100 militants have been
+    killed", "154 militants were killed in the first seven months of 2019", "has intensified airstrikes in
+    recent weeks", "from January this year, over 125 militants have been killed"."""
+    heads = {tok, _clause_verb(tok)}
+    clause = _clause_verb(tok)
+    # "since" in the trigger's clause, or the trigger inside a "since" phrase ("mired in chaos since an
+    # uprising that killed Qaddafi"): a count from a point in time, or that point told as background
+    if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in clause.subtree) or \
+            any(h.lower_ == "since" for _, h in _up(tok, 6)):
+        return True
+    for e in ents(sent):
+        if e.label_ != "DATE":
+            continue
+        prep = e.root.head
+        if e.root.dep_ == "pobj" and prep.head in heads and (
+                SPAN_OF_TIME.search(e.text) or prep.lower_ in ("from", "since", "throughout")):
+            return True
+    return False
+
+
+def _judged_or_remembered(tok) -> bool:
+    """A trigger a court or a remembrance governs: "convicted of rape", "a case concerning attacks on state
+    institutions", "the protest commemorated the attack on students last year"."""
+    for node, head in _up(tok, 4):
+        low = head.lemma_.lower()
+        if low in TRIAL_WORDS or low in MEMORY_WORDS:
+            return True
+    return False

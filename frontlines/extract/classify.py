@@ -122,19 +122,22 @@ def _subtype(m: Match, a1: Optional[Mention], a2: Optional[Mention]) -> tuple[st
             return "Violence against civilians", "Attack"
     if t.sub_event_type == "Armed clash" and a2 is None and a1 is not None and a1.kind == "unidentified":
         return "Violence against civilians", "Attack"
+    if t.sub_event_type == "Violent demonstration" and a1 is not None and \
+            a1.kind in ("rebel", "militia", "unidentified") and a2 is not None and a2.kind in ARMED:
+        return "Battles", "Armed clash"   # "Al-Shabaab militants clashed with police": no demonstration
     return t.event_type, t.sub_event_type
 
 
 def _refine_protests(events: list[Event], sents) -> None:
     """Upgrade a protest's sub-type from what its sentence and the next one say happened."""
     told = {ev.extra["sentence"] for ev in events}
+    protests = {ev.extra["sentence"] for ev in events if ev.sub_event_type in PROTEST_RANK}
     for ev in events:
         if ev.sub_event_type not in PROTEST_RANK:
             continue
         si = ev.extra["sentence"]
         text = sents[si].text
-        if si + 1 < len(sents) and (si + 1 not in told or any(
-                o.extra["sentence"] == si + 1 and o.sub_event_type in PROTEST_RANK for o in events)):
+        if si + 1 < len(sents) and (si + 1 not in told or si + 1 in protests):
             text += " " + sents[si + 1].text
         sub = ("Violent demonstration" if PROTEST_VIOLENT.search(text) else
                "Excessive force against protesters" if PROTEST_FORCE.search(text) or

@@ -9,11 +9,13 @@ from datetime import date
 from typing import Optional
 
 from ..actors import registry
-from ..geo import ADMIN_SUFFIX, Place, gazetteer, is_own_name, nearest_km, norm
+from .. import villages
+from ..geo import ADMIN_SUFFIX, PLACE_ENDING, Place, gazetteer, is_own_name, nearest_km, norm
 from .areas import _names_a_place
 from .lexicon import AREAS, BROAD, PEOPLE_WORDS
 from .mentions import SentenceMentions
 from .patterns import LOWER_DIRECTION
+from .toponyms import dateline
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 ACTOR_ONLY_WEIGHT = 0.3
@@ -49,6 +51,7 @@ class DocContext:
         self.points: list[tuple] = []   # (name, latitude, longitude) of the towns and districts found so far
         self.others: dict[str, dict] = {}   # a name -> the country weights of the rest of the report
         self.focus = None
+        self.actors: dict[int, list] = {}   # a sentence's start -> its actor mentions (mentions._actors)
         groups = Counter()
         for m in registry().mentions(doc.text):
             if m.name and m.kind in ("rebel", "militia"):
@@ -73,7 +76,7 @@ class DocContext:
             for sent in doc.sents:
                 sm = self.mentions[sent.start] = SentenceMentions(sent, self)
                 for p, span in sm.places + sm.implied:
-                    if p.kind not in BROAD:
+                    if p.kind not in BROAD and not dateline(span):
                         focus[p] += 2 if span.start_char < first_para_end else 1
                     # a country or an area counts each time it is named; a town once, or a town named
                     # often would pull its namesakes into its own area and country (Gainesville, Florida
@@ -94,8 +97,9 @@ class DocContext:
             if not found or read == before:
                 break
             before = read
-            self.points = [(norm(span.text), p.latitude, p.longitude) for sm in self.mentions.values()
-                           for p, span in sm.places if p.kind not in BROAD + ("admin1",)]
+            # each point once: a long report names the same towns again and again (only the nearest counts)
+            self.points = list(dict.fromkeys((norm(span.text), p.latitude, p.longitude) for sm in self.mentions.values()
+                                             for p, span in sm.places if p.kind not in BROAD + ("admin1",)))
             self.countries = _country_weights(named, found)
             # a name is resolved by what the rest of the report says, not by where it was read before
             # (Otu, read as Otsu, must not make a report about Kogi State half about Japan)
@@ -129,12 +133,34 @@ class DocContext:
             elif within is not None:
                 cc = within.country_code
                 admins = {(cc, within.admin1): 2.0} if within.kind == "admin1" else self.admins
-                self.places[key] = gazetteer().resolve(name, {cc: 2.0}, admins=admins)
+                self.places[key] = gazetteer().resolve(name, {cc: 2.0}, admins=admins) or \
+                    _village(name, {cc: 2.0}, admins)
             else:
                 countries = self.others.get(norm(name), self.countries)
-                self.places[key] = self.senses.get(norm(name)) or \
+                p = self.senses.get(norm(name)) or \
                     gazetteer().resolve(name, countries, near=self.near(name), admins=self.admins)
+                if p is None or (p.kind == "city" and _abroad(p, countries)):
+                    p = _village(name, countries, self.admins) or p   # a village of the report's country
+                self.places[key] = p
         return self.places[key]
+
+
+def _abroad(p: Place, countries: dict) -> bool:
+    """A town in a country the report hardly names, while it clearly names another."""
+    top = max(countries.values(), default=0)
+    return top >= 0.3 and countries.get(p.country_code, 0) < 0.1 * top
+
+
+def _village(name: str, countries: dict, admins: dict) -> Optional[Place]:
+    """A populated place of the user's village-level gazetteer (villages.py) in a country the report is
+    about (never elsewhere: a village of that name abroad is not meant), in an area it names first."""
+    top = max(countries.values(), default=0)
+    ccs = tuple(cc for cc, w in sorted(countries.items(), key=lambda kv: -kv[1]) if w >= 0.2 * top and w > 0)[:3]
+    if not ccs:
+        return None
+    areas = tuple(sorted(a for a, w in admins.items() if w >= 0.2 and a[0] in ccs))
+    bare = PLACE_ENDING.sub("", norm(name)).strip()
+    return villages.lookup(name, ccs, areas) or (villages.lookup(bare, ccs, areas) if bare != norm(name) else None)
 
 
 def _country_weights(named: dict, found: Counter) -> dict:

@@ -7,14 +7,20 @@ from typing import TYPE_CHECKING
 
 from .. import dates as dt
 from .patterns import RELATIVE_DATE
+from .syntax import _clause_verb, ents
 
 if TYPE_CHECKING:
     from .context import DocContext
 
 
 def _date_for(tok, sent, ctx: DocContext):
+    """(date, time_precision) of a trigger: the date expression nearest it, one inside the trigger's own
+    "after ..." or "when ..." clause first ("pulling bodies on Monday after a truck bomb exploded on
+    Saturday"); else a relative date; else the publication date. None for a date after publication."""
     best = None
-    for ent in sent.ents:
+    clause = _clause_verb(tok)
+    own = {t.i for t in clause.subtree} if clause.dep_ == "advcl" else set()
+    for ent in ents(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start = ent.start
@@ -24,7 +30,8 @@ def _date_for(tok, sent, ctx: DocContext):
         r = dt.resolve(sent.doc[start:ent.end].text, ctx.published)
         if r is None:
             continue
-        dist = min(abs(ent.start - tok.i), abs(ent.end - tok.i))
+        dist = (ent.start not in own, min(abs(ent.start - tok.i), abs(ent.end - tok.i))) if own else \
+            min(abs(ent.start - tok.i), abs(ent.end - tok.i))
         if best is None or dist < best[0]:
             best = (dist, r)
     if best:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..geo import Place
+from ..geo import Place, gazetteer
 from .lexicon import AREAS, BROAD, DIRECTIONS, LOCATIVE, NEAR_WORDS, PART_OF, PLACE_NOUNS, QUARTER_WORDS
 from .syntax import _clause_verb
+from .toponyms import dateline
 
 if TYPE_CHECKING:
     from .context import DocContext
@@ -20,7 +21,7 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     clause = _clause_verb(tok)
     clause_tokens = set(clause.subtree)
     scored = []
-    found = sm.places + sm.implied
+    found = [(p, span) for p, span in sm.places + sm.implied if not dateline(span)]   # "KYIV (Reuters) -"
     # "40 km south of Kabul" gives way to a town the sentence names for the event, not to a province:
     # with nothing nearer named, the event is placed at the landmark (ACLED's nearest named place)
     marks = [(p, span) for p, span in found if _landmark(span)]
@@ -56,9 +57,33 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
                 span.end + 1 < len(sm.sent.doc) and sm.sent.doc[span.end + 1].pos_ in ("NOUN", "ADJ"):
             prec = 2   # "Deir Ezzor's airport": part of the place
         return best, prec
+    if ctx.focus is not None and sm.unresolved and ctx.focus.kind not in BROAD + AREAS:
+        # a village the gazetteer lacks is not the report's main town: its area, or its country
+        area = next((a for a in gazetteer().admin1_areas(ctx.focus.admin1 or "")
+                     if a.country_code == ctx.focus.country_code), None)
+        return (area, 3) if area is not None else (gazetteer().country_place(ctx.focus.country_code), 3)
     if ctx.focus is not None:
         return ctx.focus, 2 if ctx.focus.kind not in BROAD else 3
     return None, 3
+
+
+def _also_at(place, sm: SentenceMentions) -> list:
+    """The other places the event's location lists with its own ("attacked army camps in Boulkessi and
+    Mondoro", "strongholds in Misrata and Sirte"): places of the same kind and country conjoined with it.
+    ACLED codes one event at each."""
+    if place is None or place.kind in BROAD:
+        return []
+    roots = {span.root.i for p, span in sm.places if p is place}
+    if not roots:
+        return []
+    doc = sm.sent.doc
+    conj = {c.i for r in roots for c in doc[r].conjuncts}
+    out = []
+    for p, span in sm.places:
+        if p is not place and span.root.i in conj and p.kind == place.kind and p.country_code == place.country_code \
+                and all(p is not q for q in out) and p.name != place.name:
+            out.append(p)
+    return out
 
 
 def _locative(span) -> bool:

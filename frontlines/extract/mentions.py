@@ -10,7 +10,7 @@ from ..actors import Mention, registry
 from .areas import _area_senses, _capitals, _contained, _within_area
 from .lexicon import BROAD, PLACE_LABELS
 from .patterns import ANAPHORIC_GROUP
-from .syntax import _in_subtree
+from .syntax import _in_subtree, ents
 from .toponyms import (_after_place_word, _district_name, _extra_places, _gazetteer_names, _longer_name, _place_like,
                        _split_names, _village)
 
@@ -18,23 +18,32 @@ if TYPE_CHECKING:
     from .context import DocContext
 
 
+def _actors(sent, ctx: DocContext) -> list:
+    """(Mention, tokens) of the actors a sentence names; "the group" is the report's salient group."""
+    out = []
+    base = sent.start_char
+    for m in registry().mentions(sent.text):
+        span = sent.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if m.name is None and m.kind == "unidentified" and ANAPHORIC_GROUP.match(_with_det(span)) \
+                and ctx.salient_group:
+            m = Mention(m.start, m.end, m.text, ctx.salient_group, registry().kinds[ctx.salient_group])
+        out.append((m, list(span)))
+    return out
+
+
 class SentenceMentions:
     def __init__(self, sent, ctx: DocContext):
         self.sent = sent
-        self.actors = []   # (Mention, tokens)
-        base = sent.start_char
-        for m in registry().mentions(sent.text):
-            span = sent.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            if m.name is None and m.kind == "unidentified" and ANAPHORIC_GROUP.match(_with_det(span)) \
-                    and ctx.salient_group:
-                m = Mention(m.start, m.end, m.text, ctx.salient_group, registry().kinds[ctx.salient_group])
-            self.actors.append((m, list(span)))
+        self.actors = ctx.actors.get(sent.start)   # (Mention, tokens): the same in every pass of the report
+        if self.actors is None:
+            self.actors = ctx.actors[sent.start] = _actors(sent, ctx)
         self.places = []   # (Place, span)
+        self.unresolved = []   # place names the gazetteer lacks
         actor_tokens = {t.i for _, toks in self.actors for t in toks}
         covered = -1
-        for ent in [part for e in sent.ents for part in _split_names(e)]:
+        for ent in [part for e in ents(sent) for part in _split_names(e)]:
             if any(t.i in actor_tokens for t in ent) or ent.start < covered:
                 continue
             if ent.label_ in PLACE_LABELS:
@@ -58,6 +67,8 @@ class SentenceMentions:
                     continue   # "stormed Dole": a name NER took for a person, matching a small town abroad
                 if p is not None:
                     self.places.append((p, ent))
+                elif ent.label_ in PLACE_LABELS and _after_place_word(ent):
+                    self.unresolved.append(ent)   # "the town of Nyabibwe": a place no gazetteer here has
         self.matched = set()   # spans only the gazetteer matcher found: weak evidence of the country
         for p, span in _extra_places(sent) + _gazetteer_names(sent, ctx, actor_tokens):
             if all(span.start >= s.end or span.end <= s.start for _, s in self.places):

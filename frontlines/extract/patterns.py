@@ -51,6 +51,14 @@ PROTESTING = re.compile(r"\b(protest\w*|demonstrat\w*|rall(y|ies)|march(es|ed|in
                         r"picket\w*|riot\w*)\b", re.I)
 
 
+# a stretch of time a count is told over ("the past three years", "recent weeks", "the first seven months of 2019")
+SPAN_OF_TIME = re.compile(r"\b((past|last|recent|previous|next|following)\s+(\w+\s+)?(weeks|months|years|decades)|"
+                          r"first\s+\w+\s+(weeks|months)\s+of)\b", re.I)
+# a dateline: the place a report was filed from, at the start of a line ("NAIROBI (Reuters) -",
+# "ADEN, March 12 (Reuters) -", "PORT-AU-PRINCE:", "Maputo —"), before the first sentence of the story
+DATELINE_BEFORE = re.compile(r"(^|\n)[ \t]*(date:?\s+[\d-]+\s+)?$", re.I)
+DATELINE_AFTER = re.compile(r"^(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(,\s*\d{4})?)?\s*(\([^()\n]{1,30}\))?\s*"
+                            r"([—–]|-{1,2}\s|:\s)")
 HABITUAL = re.compile(r"\b(every time|whenever|each time|usually|often|routinely|tend to|at times)\b", re.I)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..actors import ARMED, Mention
-from .lexicon import MILITARY_TARGETS, POLICE_TARGETS, RECIPROCAL, SOURCE_NOUNS, SPEECH
+from .lexicon import MILITARY_TARGETS, OWNED_STRIKES, POLICE_TARGETS, RECIPROCAL, SOURCE_NOUNS, SPEECH
 from .syntax import _clause_verb, _objects
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ def _roles(tok, sm: SentenceMentions):
                 a1 = a1 or sm.actor_in(c)
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting", "from"):
                 a2 = a2 or sm.actor_in(c)
+        if a1 is None:   # "a U.S. drone strike", "an Israeli strike": the weapon's owner, a country's forces
+            a1 = _owner(tok)
         if a1 is None and tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
             verb = tok.head if tok.dep_ != "pobj" else _clause_verb(tok.head)
             if tok.dep_ == "pobj" and tok.head.lower_ == "by":   # "backed by Russian airstrikes"
@@ -62,8 +64,29 @@ def _roles(tok, sm: SentenceMentions):
     return a1, a2
 
 
+def _owner(tok) -> Optional[Mention]:
+    """The country whose name or demonym modifies a strike or a weapon ("U.S. drone strike", "Israeli
+    airstrikes"): its military forces."""
+    from ..geo import gazetteer
+    g = gazetteer()
+    if tok.lemma_.lower() not in OWNED_STRIKES and tok.head.lemma_.lower() not in OWNED_STRIKES:
+        return None   # "Palestinian rioters" are no state forces
+    heads = [tok, tok.head] if tok.dep_ == "compound" else [tok]   # "U.S." modifies "strike", not "drone"
+    for c in [c for h in heads for c in h.children]:
+        if c.dep_ not in ("compound", "amod", "nmod") or c.i > tok.head.i or c is tok:
+            continue
+        for m in (c, *[x for x in c.children if x.dep_ in ("compound", "amod")]):
+            cc = g.country_code(m.text) if m.text[:1].isupper() else None
+            if cc:
+                return Mention(0, 0, m.text, None, "state", cc, force="military")
+    return None
+
+
 def _nearest(tok, sm: SentenceMentions, a1, a2):
-    armed = [(m, toks) for m, toks in sm.actors if m is not a1 and m is not a2]
+    # the one who tells ("a military official said", "according to police") did not act, unless the
+    # clause only says "it" ("the army says it has retaken the town")
+    self_told = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in _clause_verb(tok).children)
+    armed = [(m, toks) for m, toks in sm.actors if m is not a1 and m is not a2 and (self_told or not _speaker(toks))]
     before = [m for m, toks in armed if toks[-1].i < tok.i]
     after = [m for m, toks in armed if toks[0].i > tok.i]
     if a1 is None and before:

@@ -1,7 +1,12 @@
 """Syntax helpers over spaCy tokens that every extraction module uses: heads, clauses, objects."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..taxonomy import Match
+
+_ENTS = "frontlines_ents"   # Doc.user_data key: the Doc's entities and their start tokens, read once
+_TEXT = "frontlines_text"   # Doc.user_data key: the Doc's text (Doc.text joins every token on each call)
 
 
 def _up(tok, hops: int):
@@ -49,3 +54,53 @@ def _verb_key(t) -> str:
 def _in_subtree(mention_tokens, root) -> bool:
     return any(t in set(root.subtree) for t in mention_tokens)
 
+
+
+def ents(span) -> list:
+    """The named entities inside a span (a sentence), as spaCy's Span.ents gives them. Span.ents reads
+    every entity of the Doc on each call, which made a long report quadratic; this reads them once a
+    Doc and finds a sentence's by bisection."""
+    doc = span.doc
+    index = doc.user_data.get(_ENTS)
+    if index is None:
+        every = doc.ents
+        index = doc.user_data[_ENTS] = (every, [e.start for e in every])
+    every, starts = index
+    out = []
+    for i in range(bisect_left(starts, span.start), len(every)):
+        if every[i].end > span.end:
+            break
+        out.append(every[i])
+    return out
+
+
+_QUOTES = "frontlines_quotes"   # Doc.user_data key: the character spans inside quotation marks
+
+
+def quoted(tok) -> bool:
+    """Whether a token stands inside quotation marks ("..." or “...”), a quote running on over sentences
+    until it closes or the paragraph ends."""
+    doc = tok.doc
+    spans = doc.user_data.get(_QUOTES)
+    if spans is None:
+        spans, opened = [], None
+        for i, ch in enumerate(text_of(doc)):
+            if ch == "\n":
+                opened = None   # a quote left open ends with its paragraph
+            elif ch == "“" or (ch == '"' and opened is None):
+                opened = i
+            elif ch in "”\"" and opened is not None:
+                spans.append((opened, i))
+                opened = None
+        doc.user_data[_QUOTES] = spans = (spans, [a for a, _ in spans])
+    spans, starts = spans
+    k = bisect_left(starts, tok.idx + 1) - 1
+    return k >= 0 and spans[k][0] < tok.idx < spans[k][1]
+
+
+def text_of(doc) -> str:
+    """The Doc's text, joined once: Doc.text rebuilds it on every call, which a long report cannot afford."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text

@@ -11,7 +11,8 @@ from spacy.tokens import Span
 from ..geo import ADMIN_SUFFIX, ADMIN_WORDS, DISTRICT_ENDING, gazetteer, norm
 from .lexicon import (AREAS, BROAD, DISTRICT_WORDS, NAME_JOINERS, OTHER_NAMES, PLACE_LABELS, PLACE_NOUNS,
                       PLACE_VERBS, SKIP_NAMES, TOWN_WORDS, VILLAGE_WORDS)
-from .patterns import LOWER_DIRECTION
+from .patterns import DATELINE_AFTER, DATELINE_BEFORE, LOWER_DIRECTION
+from .syntax import ents, text_of
 
 
 def _place_like(ent) -> bool:
@@ -56,12 +57,12 @@ def common_nouns() -> frozenset:
 def _gazetteer_names(sent, ctx, taken: set) -> list:
     """Capitalised names that the gazetteer knows, where NER saw no place (place matcher before NER)."""
     g = gazetteer()
-    ent_place = {t.i for e in sent.ents if e.label_ in PLACE_LABELS for t in e}
-    person = {t.i for e in sent.ents if e.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") for t in e}
+    ent_place = {t.i for e in ents(sent) if e.label_ in PLACE_LABELS for t in e}
+    person = {t.i for e in ents(sent) if e.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") for t in e}
     person |= {t.i for t in sent if t.text in ctx.surnames and not _after_place_word(sent.doc[t.i:t.i + 1])}
     # a word inside a named organisation, product or work ("Texas Forestry Service", "Federal Medical
     # Centre") is taken as a place only in a country the report is about
-    named = {t.i: e for e in sent.ents if e.label_ in OTHER_NAMES for t in e}
+    named = {t.i: e for e in ents(sent) if e.label_ in OTHER_NAMES for t in e}
     out, i = [], sent.start
     while i < sent.end:
         t = sent.doc[i]
@@ -177,3 +178,11 @@ def _village(span) -> bool:
     return after in VILLAGE_WORDS or before in VILLAGE_WORDS or span[-1].lower_ in VILLAGE_WORDS or \
         span.root.head.lower_ in VILLAGE_WORDS
 
+
+
+def dateline(span) -> bool:
+    """Whether a place is a report's dateline ("NAIROBI (Reuters) - A car bomb ... in Mogadishu"): where
+    the report was filed from, which says little of where its events happened."""
+    text = text_of(span.doc)
+    return bool(DATELINE_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]) and
+                DATELINE_AFTER.match(text[span.end_char:span.end_char + 40]))

@@ -1,0 +1,85 @@
+"""What a whole report says that is not an event, and who acted: counts over a stretch of time,
+courts and remembrance, speakers' words beside the report's own account, speakers as actors, datelines
+and publication stamps, and armed groups by name. Sentences written for these tests."""
+import pytest
+
+from frontlines import extract_text
+from frontlines.clean import clean
+from frontlines.records import Report
+
+
+def events(text, published="2021-03-03"):
+    return extract_text(text, published=published)
+
+
+@pytest.mark.parametrize("text", [
+    "More than 300 soldiers have been killed by militants since 2015, the army said.",
+    "Since the ceasefire collapsed, over 100 people have died in clashes.",
+    "The coalition has intensified airstrikes in recent weeks.",
+    "In the first six months of 2020, 154 militants were killed in gun battles across the region.",
+    "The chaos began with an uprising that toppled the ruler, and militias have vied for control of the oil ports.",
+])
+def test_a_count_over_a_stretch_of_time_is_no_event(text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A court convicted a former commander of murder and rape committed in 2003.",
+    "A judge sentenced five men over the 2019 attack on a church.",
+    "Thousands gathered on Sunday to commemorate the massacre of villagers by soldiers in 1995.",
+])
+def test_what_a_court_judges_or_a_crowd_remembers_is_no_new_event(text):
+    assert events(text) == []
+
+
+def test_a_speakers_words_beside_the_reports_account_are_no_event_but_a_quote_alone_is():
+    evs = events("Police fired tear gas at protesters in Lagos on Monday. \"We are going to march until our "
+                 "demands are met,\" one protester said.", "2021-03-02")
+    assert [e["sub_event_type"] for e in evs] == ["Protest with intervention"]
+    alone = events("\"A grenade was thrown and exploded among people drinking near the bus station,\" the mayor said.")
+    assert [e["sub_event_type"] for e in alone] == ["Grenade"]
+
+
+def test_the_speaker_is_not_the_actor_unless_the_clause_says_it():
+    evs = events("Three Abu Sayyaf members were killed during an encounter with troops in Patikul on Monday, a "
+                 "military official said.", "2018-05-08")
+    assert evs[0]["actor2"] == "Abu Sayyaf Group" and evs[0]["sub_event_type"] == "Armed clash"
+    told = events("The Pakistani army says it has retaken the town of Buner from the Taliban.", "2009-04-30")
+    assert told[0]["sub_event_type"] == "Government regains territory"
+    assert told[0]["actor1"] == "Military Forces of Pakistan"
+
+
+def test_a_dateline_is_where_the_report_was_filed_not_where_the_event_was():
+    evs = events("NAIROBI (Reuters) - A car bomb exploded in a market on Sunday, killing six people, police said. "
+                 "The market is in the centre of Mogadishu.", "2017-07-30")
+    assert evs and all(e["location"] != "Nairobi" for e in evs)
+    aden = events("ADEN, March 12 (Reuters) - Houthi fighters attacked government positions in Taiz on Friday, "
+                  "killing six soldiers.", "2021-03-12")
+    assert aden[0]["location"] == "Taiz" and aden[0]["actor1"] == "Houthis"
+
+
+def test_a_publication_stamp_run_into_the_first_line_is_neither_a_date_nor_a_toll():
+    rep = clean(Report(doc_id="x", raw="date 2018-05-08 Three soldiers were killed in an ambush in Marawi on Monday.",
+                       is_html=False))
+    assert rep.text.startswith("date 2018-05-08\n\nThree soldiers")
+    evs = events("date 2018-05-08 Three soldiers were killed in an ambush in Marawi on Monday.", "2018-05-08")
+    assert (evs[0]["event_date"], evs[0]["fatalities"]) == ("2018-05-07", 3)
+
+
+def test_government_forces_are_the_event_countrys_and_armed_groups_are_known_by_name():
+    evs = events("Government forces clashed with Houthi fighters near Marib on Tuesday, leaving 12 dead.")
+    assert (evs[0]["actor1"], evs[0]["actor2"]) == ("Military Forces of Yemen", "Houthis")
+    for text, actor in [("Fano fighters clashed with federal troops near Debre Tabor on Tuesday.", "Fano Militia"),
+                        ("RSF fighters attacked El Fasher on Thursday.", "Rapid Support Forces"),
+                        ("M23 rebels seized the town of Goma on Wednesday.", "M23: March 23 Movement")]:
+        assert events(text, "2025-02-07")[0]["actor1"] == actor
+
+
+def test_a_name_found_only_as_another_name_of_a_city_abroad_is_not_taken():
+    evs = events("Jihadists kill 12 Malian soldiers in ambush near Boni.")
+    assert evs and evs[0]["country"] == "Mali" and evs[0]["location"] != "Bonn"
+
+
+def test_armed_men_clashing_with_police_is_a_clash_not_a_demonstration():
+    evs = events("A group of Al-Shabaab militants clashed with police officers near Mandera on Wednesday.")
+    assert evs[0]["sub_event_type"] == "Armed clash"
