@@ -1,4 +1,5 @@
-"""Command line: frontlines run | extract | ingest | events | show | control | serve | eval | bench."""
+"""Command line: frontlines run | extract | ingest | events | show | control | batch | serve | eval | bench |
+gazetteer."""
 from __future__ import annotations
 
 import argparse
@@ -7,11 +8,12 @@ import os
 import sys
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 from . import __version__
+from .table import print_table
 
 HERE = Path(__file__).resolve().parent
+FORMATS = ["table", "csv", "geojson", "parquet", "json", "jsonl"]
 BUNDLED = HERE / "samples"
 
 
@@ -23,6 +25,45 @@ def default_inputs() -> list[str]:
             found += sorted(str(p) for p in shared.glob("*.txt"))
             break
     return found
+
+
+INPUT_HELP = ("reports: .txt or .html pages, .jsonl / .jsonl.gz (gold format or news records), .warc / .warc.gz "
+              "crawls, .rss / .atom / .xml feeds, or folders of them")
+PUBLISHED_HELP = ("publication date (YYYY-MM-DD) for reports that lack one; without it the date is read from the page "
+                  "(metadata, URL, file name, header), and a report with none is dated today, with a warning")
+
+
+class UsageError(Exception):
+    """A mistake in the command line: printed as one line, exit status 2."""
+
+
+def iso_date(value: str) -> str:
+    """argparse type: a real YYYY-MM-DD date."""
+    from datetime import date
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: give YYYY-MM-DD, e.g. 2017-10-03")
+
+
+def _existing(inputs) -> list[str]:
+    """The inputs, or a UsageError naming those that do not exist."""
+    missing = [x for x in inputs if not Path(x).exists()]
+    if missing:
+        raise UsageError("no such file or folder: " + ", ".join(missing))
+    return list(inputs)
+
+
+def _store_to_read(db):
+    """The store a reading command opens: it must exist (a mistyped path would answer 'no events')."""
+    from .store import DEFAULT_DB, open_store
+    url = db or os.environ.get("FRONTLINES_DB") or DEFAULT_DB
+    if not url.startswith(("postgresql:", "postgres:")):
+        path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
+        if path != ":memory:" and not Path(path).is_file():
+            raise UsageError(f"no store at {path}: give --db (or $FRONTLINES_DB), or create one with "
+                             f"'frontlines ingest REPORTS --db {path}'")
+    return open_store(url)
 
 
 def _progress(it, total=None, desc="reports", disable=False):
@@ -62,15 +103,8 @@ def _process(inputs, published=None, quiet=False, limit=None):
     return results, rejected
 
 
-TABLE_COLS = [("event_date", 10), ("sub_event_type", 34), ("actor1", 30), ("actor2", 26), ("location", 22),
-              ("fatalities", 4)]
-
-
-def print_table(events, out=sys.stdout, cols=TABLE_COLS):
-    print("  ".join(f"{c[:w]:<{w}}" for c, w in cols), file=out)
-    for e in events:
-        print("  ".join(f"{str(getattr(e, c) if getattr(e, c) is not None else '')[:w]:<{w}}" for c, w in cols),
-              file=out)
+TABLE_COLS = [("event_date", "date"), ("sub_event_type", "sub-event type"), ("actor1", "actor 1"),
+              ("actor2", "actor 2"), ("location", "location"), ("fatalities", "fatalities")]
 
 
 def _summary(results, rejected, out=sys.stderr):
@@ -79,6 +113,11 @@ def _summary(results, rejected, out=sys.stderr):
     print(f"{len(results)} reports processed, {n_ev} events, {len(rejected)} rejected", file=out)
     for r in rejected:
         print(f"  rejected {r.doc_id} ({r.source}): {r.reason}", file=out)
+    undated = [r.report.doc_id for r in results if not r.report.published]
+    if undated:
+        print(f"warning: {len(undated)} report(s) with no publication date ({', '.join(undated[:3])}"
+              f"{' ...' if len(undated) > 3 else ''}): 'on Tuesday' and the like were read against today; "
+              f"give --published YYYY-MM-DD", file=out)
 
 
 def _write_predictions(results, path):
@@ -98,7 +137,7 @@ def cmd_run(a):
     from . import control
     from .export import write_csv, write_geojson, write_parquet
     from .store import open_store, to_event
-    inputs = a.inputs or default_inputs()
+    inputs = _existing(a.inputs) or default_inputs()
     results, rejected = _process(inputs, a.published, a.quiet)
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -110,7 +149,7 @@ def cmd_run(a):
         rows = store.events()
         places = control.overview(store.territory_events())
     events = [to_event(r) for r in rows]
-    print_table([SimpleNamespace(**r) for r in rows], cols=[*TABLE_COLS, ("n_sources", 3)])
+    print_table(rows, [*TABLE_COLS, ("n_sources", "sources")])
     sys.stdout.flush()
     write_csv(events, out / "events.csv")
     write_geojson(events, out / "events.geojson")
@@ -128,7 +167,7 @@ def cmd_run(a):
 
 def cmd_extract(a):
     from .export import write_csv, write_geojson, write_parquet
-    results, rejected = _process(a.inputs, a.published, a.quiet)
+    results, rejected = _process(_existing(a.inputs), a.published, a.quiet)
     _write_predictions(results, a.output)
     events = [e for r in results for e in r.events]
     if a.csv:
@@ -138,7 +177,7 @@ def cmd_extract(a):
     if a.parquet:
         write_parquet(events, a.parquet)
     if a.table:
-        print_table(events, out=sys.stderr)
+        print_table(events, TABLE_COLS, out=sys.stderr)
     _summary(results, rejected)
     return 0
 
@@ -147,7 +186,7 @@ def cmd_ingest(a):
     from .ingest import read_inputs
     from .pipeline import ingest
     from .store import open_store
-    total = _count(a.inputs)
+    total = _count(_existing(a.inputs))
     with open_store(a.db) as store, _progress(None, total=total, disable=a.quiet or (total or 0) < 2) as bar:
         c = ingest(read_inputs(a.inputs), store, a.published, on_item=lambda _: bar.update(1))
         n_ev, n_rep = store.count_events(), len(store.reports("processed"))
@@ -168,17 +207,23 @@ def _filters(a) -> dict:
 
 def cmd_events(a):
     from .export import write_csv, write_geojson, write_parquet
-    from .store import open_store, to_event
-    with open_store(a.db) as store:
+    from .store import to_event
+    with _store_to_read(a.db) as store:
         rows = store.events(**_filters(a), limit=a.limit)
     fmt = a.format or (Path(a.output).suffix.lstrip(".") if a.output else "table")
-    fmt = {"jsonl": "json", "ndjson": "json"}.get(fmt, fmt)
+    fmt = {"ndjson": "jsonl"}.get(fmt, fmt)
+    if fmt not in FORMATS:
+        raise UsageError(f"cannot tell the format of {a.output}: give --format ({', '.join(FORMATS)})")
     if fmt == "table":
-        print_table([SimpleNamespace(**r) for r in rows], cols=[("event_id", 20), *TABLE_COLS, ("n_sources", 3)])
-    elif fmt == "json":
+        print_table(rows, [("event_id", "event id"), *TABLE_COLS, ("n_sources", "sources")])
+    elif fmt in ("json", "jsonl"):   # one JSON array, or JSON Lines (an event a line)
         fh = open(a.output, "w", encoding="utf-8") if a.output else sys.stdout
-        for r in rows:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        if fmt == "json":
+            json.dump(rows, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+        else:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         if a.output:
             fh.close()
     else:
@@ -193,8 +238,7 @@ def cmd_events(a):
 
 
 def cmd_show(a):
-    from .store import open_store
-    with open_store(a.db) as store:
+    with _store_to_read(a.db) as store:
         ev = store.event(a.event_id)
     if ev is None:
         print(f"no event {a.event_id}", file=sys.stderr)
@@ -205,8 +249,7 @@ def cmd_show(a):
 
 def cmd_control(a):
     from . import control
-    from .store import open_store
-    with open_store(a.db) as store:
+    with _store_to_read(a.db) as store:
         events = store.territory_events()
     if not a.place:
         rows = control.overview(events, a.at)
@@ -241,7 +284,7 @@ def cmd_control(a):
 def cmd_batch(a):
     from .executors import load_into_store, run_batch
     from .ingest import read_inputs
-    total = _count(a.inputs)
+    total = _count(_existing(a.inputs))
     with _progress(None, total=total, disable=a.quiet) as bar:
         t = time.time()
         totals = run_batch(read_inputs(a.inputs), a.out, a.engine, a.shard_size, a.published,
@@ -382,12 +425,36 @@ def _bench_engine(a):
     return 0
 
 
+def _bench_long(a):
+    """One synthetic report of each length, through clean, parse and analyse (past the MAX_CHARS check,
+    which only says a text is too long to be one report): seconds per 1,000 sentences must stay flat."""
+    from .nlp import load, parse
+    from .pipeline import analyse, prepare
+    from .synthetic import long_report
+    load().max_length = 10_000_000
+    warm = prepare(long_report(30, seed=1))
+    analyse(warm, parse(warm.text))   # the model, the gazetteer and the word index load on first use
+    print(f"{'sentences':>10} {'characters':>11} {'events':>7} {'seconds':>8} {'s per 1k sentences':>19} "
+          f"{'peak MiB':>9}")
+    for n in [int(x) for x in a.long.split(",")]:
+        rep = prepare(long_report(n, seed=n))
+        with _TreeMemory() as mem:
+            t = time.time()
+            res = analyse(rep, parse(rep.text))
+            dt = time.time() - t
+        print(f"{res.sentences:>10} {len(rep.text):>11,} {len(res.events):>7} {dt:>8.1f} "
+              f"{dt / res.sentences * 1000:>19.2f} {mem.peak / 2**20:>9.0f}", flush=True)
+    return 0
+
+
 def cmd_bench(a):
+    if a.long:
+        return _bench_long(a)
     if a.engine or a.synthetic or a.scaling:
         a.engine = a.engine or "local"
         return _bench_engine(a)
     import resource
-    inputs = a.inputs or default_inputs()
+    inputs = _existing(a.inputs) or default_inputs()
     from .geo import gazetteer
     from .nlp import load
     t0 = time.time()
@@ -409,6 +476,42 @@ def cmd_bench(a):
     return 0
 
 
+def cmd_gazetteer(a):
+    """Add, list or remove village-level places (villages.py)."""
+    from . import villages
+    if a.action == "list":
+        rows = villages.countries()
+        if not rows:
+            print(f"no places added (store: {villages.db_path()}); add some with 'frontlines gazetteer add XX.zip'",
+                  file=sys.stderr)
+            return 0
+        print_table(rows, [("country_code", "country"), ("rows", "rows"), ("source", "source"), ("added", "added")])
+        print(f"store: {villages.db_path()} ({villages.db_path().stat().st_size / 2**20:.0f} MiB)", file=sys.stderr)
+        return 0
+    if a.action == "remove":
+        if not a.items:
+            raise UsageError("give the country codes to remove, e.g. 'frontlines gazetteer remove ML'")
+        for cc in a.items:
+            print(f"{cc.upper()}: {'removed' if villages.remove(cc) else 'was not loaded'}", file=sys.stderr)
+        return 0
+    if not a.items:
+        raise UsageError("give GeoNames dumps to add: XX.zip, XX.txt, allCountries.zip, cities500.zip or URLs")
+    _existing([x for x in a.items if not x.startswith(("http://", "https://"))])
+    from tqdm import tqdm
+    total = {}
+    for src in a.items:
+        with tqdm(desc=Path(src).name, unit="B", unit_scale=True, disable=a.quiet, file=sys.stderr) as bar:
+            def progress(done, size, bar=bar):
+                bar.total, bar.n = size, done
+                bar.refresh()
+            counts = villages.add([src], progress=progress)
+        total.update(counts)
+        print(f"{src}: {sum(counts.values()):,} places in {', '.join(sorted(counts)) or 'no country'}",
+              file=sys.stderr)
+    print(f"store {villages.db_path()}: {len(villages.countries())} countries", file=sys.stderr)
+    return 0
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="frontlines", description="Conflict events from news reports, ACLED-style.")
     p.add_argument("--version", action="version", version=f"frontlines {__version__}")
@@ -416,16 +519,16 @@ def main(argv=None) -> int:
 
     r = sub.add_parser("run", help="extract events from reports (default: the bundled samples), print a table, "
                                    "write CSV / GeoJSON / Parquet / predictions")
-    r.add_argument("inputs", nargs="*")
+    r.add_argument("inputs", nargs="*", help=INPUT_HELP + " (default: the bundled samples)")
     r.add_argument("--out", default="out", help="output folder (default: out/)")
-    r.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that lack one")
+    r.add_argument("--published", type=iso_date, help=PUBLISHED_HELP)
     r.add_argument("-q", "--quiet", action="store_true")
     r.set_defaults(func=cmd_run)
 
     e = sub.add_parser("extract", help="extract events; write predictions (gold schema JSONL)")
-    e.add_argument("inputs", nargs="+", help=".txt, .html, gold-format .jsonl files or folders")
+    e.add_argument("inputs", nargs="+", help=INPUT_HELP)
     e.add_argument("-o", "--output", default="-", help="predictions JSONL (default: stdout)")
-    e.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that lack one")
+    e.add_argument("--published", type=iso_date, help=PUBLISHED_HELP)
     e.add_argument("--csv", help="also write ACLED-column CSV")
     e.add_argument("--geojson", help="also write GeoJSON")
     e.add_argument("--parquet", help="also write Parquet")
@@ -436,23 +539,24 @@ def main(argv=None) -> int:
     db_help = "store: a SQLite path or postgresql://... URL (default: $FRONTLINES_DB, else ./frontlines.db)"
     g = sub.add_parser("ingest", help="extract events into the store, merging events told by several reports; "
                                       "re-ingesting is a no-op and a killed run resumes")
-    g.add_argument("inputs", nargs="+", help=".txt, .html, gold-format .jsonl files or folders")
+    g.add_argument("inputs", nargs="+", help=INPUT_HELP)
     g.add_argument("--db", help=db_help)
-    g.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that lack one")
+    g.add_argument("--published", type=iso_date, help=PUBLISHED_HELP)
     g.add_argument("-q", "--quiet", action="store_true")
     g.set_defaults(func=cmd_ingest)
 
     q = sub.add_parser("events", help="list or export stored events, with filters")
     q.add_argument("--db", help=db_help)
     q.add_argument("--country")
-    q.add_argument("--since", help="YYYY-MM-DD (inclusive)")
-    q.add_argument("--until", help="YYYY-MM-DD (inclusive)")
+    q.add_argument("--since", type=iso_date, help="YYYY-MM-DD (inclusive)")
+    q.add_argument("--until", type=iso_date, help="YYYY-MM-DD (inclusive)")
     q.add_argument("--type", help="event type or sub-event type, e.g. Battles or 'Air/drone strike'")
     q.add_argument("--actor", help="part of an actor name (actor1 or actor2)")
     q.add_argument("--location")
     q.add_argument("--limit", type=int)
-    q.add_argument("--format", choices=["table", "csv", "geojson", "parquet", "json"],
-                   help="default: from -o's extension, else table")
+    q.add_argument("--format", choices=FORMATS,
+                   help="json: one JSON array; jsonl: JSON Lines, an event a line (default: from -o's extension, "
+                        "else table)")
     q.add_argument("-o", "--output", help="write to this file")
     q.set_defaults(func=cmd_events)
 
@@ -463,20 +567,20 @@ def main(argv=None) -> int:
 
     c = sub.add_parser("control", help="who controls a place over time (no PLACE: every place, latest holder)")
     c.add_argument("place", nargs="?")
-    c.add_argument("--at", help="YYYY-MM-DD: who held it on that date")
+    c.add_argument("--at", type=iso_date, help="YYYY-MM-DD: who held it on that date")
     c.add_argument("--db", help=db_help)
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=cmd_control)
 
     bt = sub.add_parser("batch", help="the pipeline over large inputs in shards, on a process pool or Ray; "
                                       "Parquet parts out, resumable; optionally loaded into the store")
-    bt.add_argument("inputs", nargs="+", help="folders, .txt/.html, .jsonl(.gz), .warc(.gz), .rss/.atom/.xml feeds")
+    bt.add_argument("inputs", nargs="+", help=INPUT_HELP)
     bt.add_argument("--out", required=True, help="output folder (reports/, events/ Parquet parts; _done/ markers)")
     bt.add_argument("--engine", choices=["inprocess", "local", "ray"], default="local",
                     help="local: a process pool using all cores (default); ray: Ray tasks")
     bt.add_argument("--shard-size", type=int, default=250)
     bt.add_argument("--db", help="also load the results into this store")
-    bt.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that lack one")
+    bt.add_argument("--published", type=iso_date, help=PUBLISHED_HELP)
     bt.add_argument("-q", "--quiet", action="store_true")
     bt.set_defaults(func=cmd_batch)
 
@@ -497,20 +601,36 @@ def main(argv=None) -> int:
     v.set_defaults(func=cmd_eval)
 
     b = sub.add_parser("bench", help="throughput (reports/s, sentences/s) and peak memory")
-    b.add_argument("inputs", nargs="*")
+    b.add_argument("inputs", nargs="*", help=INPUT_HELP + " (default: the bundled samples)")
     b.add_argument("--repeat", type=int, default=1)
     b.add_argument("--limit", type=int)
     b.add_argument("--engine", choices=["inprocess", "local", "ray"],
                    help="run synthetic reports through the sharded pipeline on this engine")
     b.add_argument("--synthetic", type=int, help="how many synthetic reports (default 20000 with --engine)")
     b.add_argument("--scaling", help="comma-separated sizes, e.g. 1000,5000,20000: how cost grows")
+    b.add_argument("--long", metavar="N,N,...", help="one synthetic report of each number of sentences, e.g. "
+                   "1000,5000,20000: seconds per 1,000 sentences as a report grows (should stay flat)")
     b.add_argument("--workers", type=int, help="worker processes (default: one a core)")
     b.add_argument("--shard-size", type=int, default=250)
     b.add_argument("-q", "--quiet", action="store_true")
     b.set_defaults(func=cmd_bench)
 
+    gz = sub.add_parser("gazetteer", help="village-level places from GeoNames dumps, used by the place resolver",
+                        description="Village-level places in $FRONTLINES_DATA (default ~/.local/share/frontlines): "
+                                    "'add' loads GeoNames dumps (XX.zip, XX.txt, allCountries.zip, cities500.zip, "
+                                    "or their URLs; re-adding a country replaces it), 'list' shows what is loaded, "
+                                    "'remove CC' drops a country.")
+    gz.add_argument("action", choices=["add", "list", "remove"])
+    gz.add_argument("items", nargs="*", metavar="PATH|URL|CC")
+    gz.add_argument("-q", "--quiet", action="store_true")
+    gz.set_defaults(func=cmd_gazetteer)
+
     a = p.parse_args(argv)
-    return a.func(a)
+    try:
+        return a.func(a)
+    except UsageError as e:
+        print(f"frontlines {a.cmd}: {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

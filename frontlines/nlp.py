@@ -31,8 +31,25 @@ def load():
             "(frontlines never downloads models at run time)") from e
 
 
+CHUNK = 50_000   # characters: spaCy's cost per sentence grows with a Doc's length, so long texts go in parts
+
+
 def parse(text: str):
-    return load()(text)
+    """The parsed Doc. A text longer than CHUNK is parsed in parts cut at paragraph breaks and joined
+    (same text, offsets, sentences and entities), so that a 20,000-sentence report costs per sentence
+    what a short one does."""
+    if len(text) <= CHUNK:
+        return load()(text)
+    from spacy.tokens import Doc
+    parts, start = [], 0
+    while start < len(text):
+        end = text.rfind("\n\n", start, start + CHUNK) + 2 if start + CHUNK < len(text) else len(text)
+        if end <= start + 1:   # no paragraph break in reach: a line break, else the chunk's end
+            cut = text.rfind("\n", start, start + CHUNK)
+            end = cut + 1 if cut > start else start + CHUNK
+        parts.append(text[start:end])
+        start = end
+    return Doc.from_docs(list(load().pipe(parts)), ensure_whitespace=False)
 
 
 def parse_many(texts, batch_size: int = 32):

@@ -168,3 +168,14 @@ def test_the_package_configuration_ships_every_module_and_data_folder():
                and "node_modules" not in d.parts and "__pycache__" not in d.parts and any(f.is_file() for f in d.iterdir())}
     assert folders <= listed, folders - listed
     assert isinstance(conf["project"]["license"], str)
+
+
+def test_a_long_text_is_parsed_in_parts_that_join_into_the_same_doc():
+    from frontlines.nlp import CHUNK, load, parse
+    from frontlines.synthetic import long_report
+    text = long_report(900, seed=5).raw
+    assert len(text) > CHUNK
+    joined, whole = parse(text), load()(text)
+    assert joined.text == text
+    assert [s.start_char for s in joined.sents] == [s.start_char for s in whole.sents]
+    assert [(e.start_char, e.label_) for e in joined.ents] == [(e.start_char, e.label_) for e in whole.ents]

@@ -59,6 +59,8 @@ SPAN_OF_TIME = re.compile(r"\b((past|last|recent|previous|next|following)\s+(\w+
 DATELINE_BEFORE = re.compile(r"(^|\n)[ \t]*(date:?\s+[\d-]+\s+)?$", re.I)
 DATELINE_AFTER = re.compile(r"^(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(,\s*\d{4})?)?\s*(\([^()\n]{1,30}\))?\s*"
                             r"([—–]|-{1,2}\s|:\s)")
+# a village's name with the word that says so, run into the area it lies in ("Adadama Community of ...")
+COMMUNITY_ENDING = re.compile(r" (community|village|town|settlement|hamlet)$")
 HABITUAL = re.compile(r"\b(every time|whenever|each time|usually|often|routinely|tend to|at times)\b", re.I)
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 from ..geo import ADMIN_SUFFIX, ADMIN_WORDS, DISTRICT_ENDING, gazetteer, norm
 from .lexicon import (AREAS, BROAD, DISTRICT_WORDS, NAME_JOINERS, OTHER_NAMES, PLACE_LABELS, PLACE_NOUNS,
                       PLACE_VERBS, SKIP_NAMES, TOWN_WORDS, VILLAGE_WORDS)
-from .patterns import DATELINE_AFTER, DATELINE_BEFORE, LOWER_DIRECTION
+from .patterns import COMMUNITY_ENDING, DATELINE_AFTER, DATELINE_BEFORE, LOWER_DIRECTION
 from .syntax import ents, text_of
 
 
@@ -123,9 +123,15 @@ def _split_names(ent) -> list:
                 return [Span(ent.doc, ent.start, t.i, label=ent.label_), Span(ent.doc, t.i, ent.end, label=ent.label_)]
         return [ent]
     for t in ent:
-        if t.lower_ == "of" and ent.start < t.i < ent.end - 1 and \
-                DISTRICT_ENDING.search(norm(ent.doc[ent.start:t.i].text)):
-            return [Span(ent.doc, ent.start, t.i, label="GPE"), Span(ent.doc, t.i + 1, ent.end, label="GPE")]
+        if t.lower_ == "of" and ent.start < t.i < ent.end - 1:
+            before = norm(ent.doc[ent.start:t.i].text)
+            if DISTRICT_ENDING.search(before):
+                return [Span(ent.doc, ent.start, t.i, label="GPE"), Span(ent.doc, t.i + 1, ent.end, label="GPE")]
+            if COMMUNITY_ENDING.search(before) and t.i - ent.start > 1:
+                # "Adadama Community of Abi Local Government Council of Cross River State": a village,
+                # then the district and state it lies in
+                rest = Span(ent.doc, t.i + 1, ent.end, label=ent.label_)
+                return [Span(ent.doc, ent.start, t.i - 1, label="GPE"), *_split_names(rest)]
     return [ent]
 
 

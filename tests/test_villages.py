@@ -1,0 +1,75 @@
+"""Village-level places a user adds from GeoNames dumps: loading (a .txt and a .zip, a row outside its
+country skipped), listing, replacing a country, removing it, and the resolver using them only within the
+countries a report is about. The dump is written here for the tests (never the shared data)."""
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from frontlines import extract_text, villages
+
+from .conftest import ROOT
+
+
+def row(gid, name, lat, lon, cc, admin1, alt="", pop=0, code="PPL"):
+    return "\t".join([str(gid), name, name, alt, str(lat), str(lon), "P", code, cc, "", admin1, "", "", "", str(pop),
+                      "", "300", "Africa/Bamako", "2020-01-01"]) + "\n"
+
+
+ML = [row(1, "Nyamina Kouro", 13.31, -6.93, "ML", "03"),
+      row(2, "Sirakoro Fanga", 14.73, -5.92, "ML", "04", alt="Sirakoro-Fanga,Sirakorofanga"),
+      row(3, "Garsallaa", 35.9, 14.4, "ML", "04"),   # a Maltese row filed under Mali: outside the country
+      row(4, "Kano", 14.2, -4.1, "ML", "04")]         # a village namesake of a city everyone knows
+KE = [row(10, "Kwa Mbuvi", -1.3, 37.1, "KE", "29"),
+      row(11, "Nyamina Kouro", -1.1, 36.9, "KE", "29")]
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    monkeypatch.setenv("FRONTLINES_DATA", str(tmp_path / "data"))
+    (tmp_path / "ML.txt").write_text("".join(ML), encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "KE.zip", "w") as z:
+        z.writestr("KE.txt", "".join(KE))
+    yield tmp_path
+    villages.lookup.cache_clear()
+    villages._store.cache_clear()
+
+
+def test_dumps_load_list_replace_and_remove(data):
+    assert villages.add([str(data / "ML.txt"), str(data / "KE.zip")]) == {"ML": 3, "KE": 2}
+    assert {r["country_code"]: r["rows"] for r in villages.countries()} == {"KE": 2, "ML": 3}
+    assert villages.lookup("Garsallaa", ("ML",)) is None   # outside Mali: skipped on loading
+    p = villages.lookup("Sirakorofanga", ("ML",))               # an alternate name, folded
+    assert p.name == "Sirakoro Fanga" and p.admin1 == "Mopti" and p.country_code == "ML"
+    (data / "ML.txt").write_text(ML[0], encoding="utf-8")
+    assert villages.add([str(data / "ML.txt")]) == {"ML": 1}   # re-adding a country replaces it
+    assert villages.lookup("Sirakoro Fanga", ("ML",)) is None
+    assert villages.lookup("Kwa Mbuvi", ("KE",)) is not None
+    assert villages.remove("ke") and not villages.remove("KE")
+    assert [r["country_code"] for r in villages.countries()] == ["ML"]
+
+
+def test_the_resolver_takes_a_village_only_in_a_country_the_report_is_about(data):
+    villages.add([str(data / "ML.txt"), str(data / "KE.zip")])
+    (ev,) = extract_text("Jihadists killed 12 Malian soldiers in an attack on Sirakoro Fanga on Monday.",
+                         published="2021-03-03")
+    assert (ev["location"], ev["country"], ev["geo_precision"]) == ("Sirakoro Fanga", "Mali", 1)
+    # Kwa Mbuvi is a village in Kenya only: a report about Mali does not go there
+    evs = extract_text("Jihadists killed 12 Malian soldiers near Kwa Mbuvi on Monday.", published="2021-03-03")
+    assert all(e["country"] in ("Mali", None) for e in evs)
+    # a village does not beat a city everyone knows without context
+    (kano,) = extract_text("Gunmen killed five people in Kano on Monday.", published="2021-03-03")
+    assert kano["country"] == "Nigeria"
+
+
+def test_the_gazetteer_command(data):
+    env = {"FRONTLINES_DATA": str(data / "cli"), "PATH": "/usr/bin:/bin"}
+    run = lambda *a: subprocess.run([sys.executable, "-m", "frontlines", "gazetteer", *a], capture_output=True,   # noqa
+                                    text=True, cwd=ROOT, env=env, timeout=300)
+    added = run("add", str(data / "ML.txt"), "-q")
+    assert added.returncode == 0 and "3 places in ML" in added.stderr
+    listed = run("list")
+    assert listed.returncode == 0 and "ML" in listed.stdout and "3" in listed.stdout
+    assert run("add", str(data / "missing.zip")).returncode == 2
+    assert run("remove", "ML").returncode == 0 and "ML" not in run("list").stdout
