@@ -133,7 +133,21 @@ class Registry:
                 found.append(Mention(m.start(), m.end(), m.group(0), None, "state", None, kind))
             else:
                 found.append(Mention(m.start(), m.end(), m.group(0), None, kind))
-        return _longest(found)
+        return _joined(_longest(found), text)
+
+
+def _joined(ms: list[Mention], text: str) -> list[Mention]:
+    """A named group and the generic word right after it are one mention: "al Shabaab militants",
+    "Houthi fighters" name one actor, not the group and some other gunmen."""
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if prev is not None and prev.name and m.name is None and m.kind == "unidentified" and \
+                not text[prev.end:m.start].strip():
+            out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], prev.name, prev.kind, prev.country, prev.force)
+            continue
+        out.append(m)
+    return out
 
 
 def _longest(ms: list[Mention]) -> list[Mention]:

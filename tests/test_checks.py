@@ -83,3 +83,9 @@ def test_a_name_found_only_as_another_name_of_a_city_abroad_is_not_taken():
 def test_armed_men_clashing_with_police_is_a_clash_not_a_demonstration():
     evs = events("A group of Al-Shabaab militants clashed with police officers near Mandera on Wednesday.")
     assert evs[0]["sub_event_type"] == "Armed clash"
+
+
+def test_a_named_group_and_the_word_after_it_are_one_actor():
+    (ev,) = events("The death toll from Tuesday's attack by al Shabaab militants on a Nairobi hotel rose to 21 on "
+                   "Thursday, the Red Cross said.", "2019-01-17")
+    assert (ev["actor1"], ev["sub_event_type"], ev["fatalities"]) == ("Al Shabaab", "Attack", 21)

@@ -63,3 +63,9 @@ def test_tolls_across_reports_follow_the_latest_report_and_the_lowest_of_one_day
     assert combine(first)["fatalities"] == 20   # same day, disagreeing: the lowest
     later = first + [dict(base, report_id="c", published="2017-10-16", fatalities=276)]
     assert combine(later)["fatalities"] == 276   # "death toll reaches 276"
+
+
+def test_a_second_bomb_told_after_the_first_is_its_own_incident():
+    evs = events("A truck bomb exploded at a busy junction in Mogadishu on Saturday, killing 20 people. Two hours "
+                 "later a second car bomb exploded in the city, killing two people.", "2017-10-14")
+    assert sorted(e["fatalities"] for e in evs) == [2, 20]

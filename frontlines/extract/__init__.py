@@ -35,7 +35,7 @@ from .eventplace import _also_at, _place_for
 from .lexicon import PROPERTY_TRIGGERS, PROTEST_TYPES, TOLL_WORDS
 from .mentions import SentenceMentions
 from .modality import _claimant
-from .patterns import DISASTER, PROTEST_CONTEXT, PROTESTING
+from .patterns import ANOTHER, DISASTER, PROTEST_CONTEXT, PROTESTING
 from .roles import _armed_target, _default_actor1, _nearest, _roles
 from .syntax import _head_token, ents, quoted, text_of
 
@@ -215,6 +215,7 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     ev.extra["place_told"] = any(p is place for p, _ in sm.places + sm.implied)   # not the report's focus
     ev.extra["generic"] = set(m.trigger.words) <= TOLL_WORDS   # told only by its harm: "killed", "wounded"
     ev.extra["quoted"] = quoted(tok)
+    ev.extra["another"] = bool(ANOTHER.search(sent.text))   # "a second car bomb": a new incident
     # neither its place nor a side named: "militants opened fire upon them" tells part of an incident
     ev.extra["vague"] = not ev.extra["place_told"] and not any(
         x is not None and x.text and x.kind not in ("unidentified", "civilians") for x in (a1, a2))

@@ -83,6 +83,8 @@ def _same_incident(a: Event, b: Event) -> bool:
     the body's day within the week before), one place (or a town and the area it lies in; a sentence that
     names no place, placed at the report's focus, may tell any place of its country), and sides that do
     not differ (an unnamed "militants" may be a named group; roles swapped in a clash are the same)."""
+    if b.extra.get("another") and a.extra.get("sentence") != b.extra.get("sentence"):
+        return False   # told after a, as a new incident: "a second car bomb exploded", "in a separate attack"
     headline = _headline(a) or _headline(b)
     if a.event_date != b.event_date and not (_same_time(a, b) and (headline or a.location == b.location)):
         return False
