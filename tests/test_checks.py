@@ -89,3 +89,12 @@ def test_a_named_group_and_the_word_after_it_are_one_actor():
     (ev,) = events("The death toll from Tuesday's attack by al Shabaab militants on a Nairobi hotel rose to 21 on "
                    "Thursday, the Red Cross said.", "2019-01-17")
     assert (ev["actor1"], ev["sub_event_type"], ev["fatalities"]) == ("Al Shabaab", "Attack", 21)
+
+
+def test_a_sea_is_a_landmark_and_a_name_ner_also_calls_a_place_is_that_place():
+    text = ("Dozens killed in coalition airstrike on Yemen's Saada\n\nA coalition airstrike killed 11 civilians in the "
+            "rebel stronghold of Saada in northern Yemen on Wednesday. Earlier strikes hit a hospital in the Red Sea "
+            "port city of Hodeidah.")
+    evs = events(text, "2017-12-20")
+    assert any(e["location"] == "Sa'dah" and e["fatalities"] == 11 for e in evs)
+    assert all(e["country"] == "Yemen" for e in evs)

@@ -114,8 +114,9 @@ def _absorb(twin: Event, ev: Event, keep_type: bool = False) -> None:
             twin.sub_event_type != ev.sub_event_type:
         twin.event_type, twin.sub_event_type = ev.event_type, ev.sub_event_type
         twin.extra["priority"] = ev.extra["priority"]
-    if ev.fatalities and (not twin.fatalities or TOLL_UPDATE.search(ev.evidence)):
-        twin.fatalities = ev.fatalities   # the report's latest stated toll
+    if ev.fatalities and (not twin.fatalities or TOLL_UPDATE.search(ev.evidence) or
+                          _headline(twin) and not _headline(ev)):
+        twin.fatalities = ev.fatalities   # the report's latest stated toll; the body's over a headline's "dozens"
     for k, other in (("actor1", "actor2"), ("actor2", "actor1")):   # a side the other telling names
         mine, theirs = getattr(twin, k), getattr(ev, k)
         if named(theirs) and not named(mine) and theirs != getattr(twin, other) and \

@@ -15,7 +15,7 @@ from .areas import _names_a_place
 from .lexicon import AREAS, BROAD, PEOPLE_WORDS
 from .mentions import SentenceMentions
 from .patterns import LOWER_DIRECTION
-from .toponyms import dateline
+from .toponyms import dateline, water
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 ACTOR_ONLY_WEIGHT = 0.3
@@ -61,7 +61,9 @@ class DocContext:
         self.surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         self.person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         # "the Bissa ethnic group", "Somali and Maasai pastoralists": a people's name is no town elsewhere
-        self.peoples = {e.text for e in doc.ents if e.label_ == "NORP" and
+        # (a name NER also calls a place elsewhere in the report is that place: "Yemen's Saada", "in Saada")
+        as_place = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        self.peoples = {e.text for e in doc.ents if e.label_ == "NORP" and e.text not in as_place and
                         (g.country_code(e.text) or not _names_a_place(e.text))} | \
             {t.nbor(-1).text for t in doc if t.lower_ in PEOPLE_WORDS and t.i > 0 and t.nbor(-1).is_title}
         first_para_end = min(len(doc.text), 600)
@@ -76,6 +78,8 @@ class DocContext:
             for sent in doc.sents:
                 sm = self.mentions[sent.start] = SentenceMentions(sent, self)
                 for p, span in sm.places + sm.implied:
+                    if water(span):
+                        continue   # "the Red Sea port city of Hodeidah" says nothing of Sudan's Red Sea state
                     if p.kind not in BROAD and not dateline(span):
                         focus[p] += 2 if span.start_char < first_para_end else 1
                     # a country or an area counts each time it is named; a town once, or a town named

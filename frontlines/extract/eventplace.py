@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..geo import Place, gazetteer
 from .lexicon import AREAS, BROAD, DIRECTIONS, LOCATIVE, NEAR_WORDS, PART_OF, PLACE_NOUNS, QUARTER_WORDS
 from .syntax import _clause_verb
-from .toponyms import dateline
+from .toponyms import dateline, water
 
 if TYPE_CHECKING:
     from .context import DocContext
@@ -21,7 +21,7 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     clause = _clause_verb(tok)
     clause_tokens = set(clause.subtree)
     scored = []
-    found = [(p, span) for p, span in sm.places + sm.implied if not dateline(span)]   # "KYIV (Reuters) -"
+    found = [(p, span) for p, span in sm.places + sm.implied if not dateline(span) and not water(span)]
     # "40 km south of Kabul" gives way to a town the sentence names for the event, not to a province:
     # with nothing nearer named, the event is placed at the landmark (ACLED's nearest named place)
     marks = [(p, span) for p, span in found if _landmark(span)]

@@ -192,3 +192,14 @@ def dateline(span) -> bool:
     text = text_of(span.doc)
     return bool(DATELINE_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]) and
                 DATELINE_AFTER.match(text[span.end_char:span.end_char + 40]))
+
+
+WATER = {"sea", "ocean", "gulf", "strait", "straits"}
+
+
+def water(span) -> bool:
+    """A sea, an ocean or a gulf ("the Red Sea port city of Hodeidah", "the Gulf of Aden"): a landmark,
+    not a place of the country that has an area of that name, nor an event's place (unless "Red Sea state")."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return (span[-1].lower_ in WATER or span[0].lower_ in WATER) and after not in TOWN_WORDS | {"region"}
