@@ -98,3 +98,9 @@ def test_a_sea_is_a_landmark_and_a_name_ner_also_calls_a_place_is_that_place():
     evs = events(text, "2017-12-20")
     assert any(e["location"] == "Sa'dah" and e["fatalities"] == 11 for e in evs)
     assert all(e["country"] == "Yemen" for e in evs)
+
+
+def test_an_agreement_is_an_event_when_it_is_made_not_when_it_is_named():
+    assert events("Fano backed federal troops in a two-year civil war that ended with a truce in the north.") == []
+    signed = events("The government and the rebels signed a ceasefire in Juba on Thursday.")
+    assert [e["sub_event_type"] for e in signed] == ["Agreement"]

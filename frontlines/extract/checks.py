@@ -8,7 +8,7 @@ from typing import Optional
 from ..actors import ARMED
 from ..geo import gazetteer, norm
 from ..taxonomy import TERRITORY, Match
-from .lexicon import (FIGHT_NOUNS, GENERIC_HARM, MEMORY_WORDS, NONSTRIKE_VERBS, NOT_PLACES, PROTEST_TYPES, REFLEXIVE,
+from .lexicon import (AGREE_NOUNS, AGREE_VERBS, FIGHT_NOUNS, GENERIC_HARM, MEMORY_WORDS, NONSTRIKE_VERBS, NOT_PLACES, PROTEST_TYPES, REFLEXIVE,
                       RIOT_GEAR, TRIAL_WORDS)
 from .modality import _asserted, _attributed, _expected
 from .roles import _speaker
@@ -54,6 +54,8 @@ def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, tol
         return "aggregate"
     if _judged_or_remembered(tok):
         return "judged_or_remembered"
+    if m.trigger.sub_event_type == "Agreement" and _background_agreement(tok):
+        return "background_agreement"   # "a civil war that ended with a truce", "despite the ceasefire"
     if not _asserted(tok, sent):
         return "not_asserted"
     if _attributed(tok):
@@ -148,3 +150,11 @@ def _judged_or_remembered(tok) -> bool:
         if low in TRIAL_WORDS or low in MEMORY_WORDS:
             return True
     return False
+
+
+def _background_agreement(tok) -> bool:
+    """An agreement told by a noun that no verb of agreeing acts on ("ended with a truce", "the peace
+    agreements of 2015"): a reference to it, not its making."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in AGREE_NOUNS:
+        return False
+    return not any(h.lemma_.lower() in AGREE_VERBS for _, h in _up(tok, 3))
