@@ -56,8 +56,8 @@ def _existing(inputs) -> list[str]:
 
 def _store_to_read(db):
     """The store a reading command opens: it must exist (a mistyped path would answer 'no events')."""
-    from .store import DEFAULT_DB, open_store
-    url = db or os.environ.get("FRONTLINES_DB") or DEFAULT_DB
+    from .store import open_store, store_url
+    url = store_url(db)
     if not url.startswith(("postgresql:", "postgres:")):
         path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
         if path != ":memory:" and not Path(path).is_file():

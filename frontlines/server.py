@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from . import __version__, control
-from .store import Store
+from .store import Store, store_url
 
 WEB = Path(__file__).resolve().parent / "web"
 SWAGGER = "node_modules/swagger-ui-dist"
@@ -73,7 +73,7 @@ def _public(row: dict) -> dict:
 
 
 def create_app(db: Optional[str] = None, token: Optional[str] = None, allow_private_fetch: bool = False) -> FastAPI:
-    db = db or os.environ.get("FRONTLINES_DB") or "frontlines.db"
+    db = store_url(db)
     token = token if token is not None else os.environ.get("FRONTLINES_API_TOKEN")
     local = threading.local()
     Store(db).close()   # create / migrate once, before requests come in

@@ -54,10 +54,15 @@ def _statements(sql: str) -> list[str]:
     return [s.strip() for s in sql.split(";") if s.strip()]
 
 
+def store_url(url: Optional[str] = None) -> str:
+    """The store meant: `url`, else $FRONTLINES_DB, else ./frontlines.db."""
+    return url or os.environ.get("FRONTLINES_DB") or DEFAULT_DB
+
+
 def open_store(url: Optional[str] = None) -> "Store":
     """`url`: a path or sqlite:///path for SQLite, postgresql://... for PostgreSQL;
     default $FRONTLINES_DB, else ./frontlines.db."""
-    return Store(url or os.environ.get("FRONTLINES_DB") or DEFAULT_DB)
+    return Store(store_url(url))
 
 
 class Store:

@@ -106,7 +106,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                 sent_events.append(ev)
         for ev in sent_events:
             ev.extra["sentence"] = si
-            ev.extra["headline"] = si == first and _headline(sent)
+            ev.extra["headline"] = si == first and _title_line(sent)
         events.extend(sent_events)
     if any(not ev.extra["quoted"] for ev in events):
         # a speaker's words beside the report's own account ("we are going to march until our demands are
@@ -122,7 +122,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
     return merge_within(events)   # 7
 
 
-def _headline(sent) -> bool:
+def _title_line(sent) -> bool:
     """A title: the report's first line, standing alone and not ending as a sentence does."""
     text = sent.text.rstrip(" ")
     return not text.rstrip().endswith((".", "?", "!", '"', "”")) and \
@@ -141,14 +141,22 @@ def _events(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> li
     out = [ev]
     for p in also:
         other = copy.deepcopy(ev)
-        other.country, other.admin1, other.location = p.country, p.admin1 or None, p.name
-        other.latitude, other.longitude = round(p.latitude, 4), round(p.longitude, 4)
+        for k, v in _place_fields(p).items():
+            setattr(other, k, v)
         other.extra["place_kind"] = p.kind
         out.append(other)
     share, rest = divmod(ev.fatalities, len(out))
     for i, e in enumerate(out):
         e.fatalities = share + (1 if i < rest else 0)
     return out
+
+
+def _place_fields(place) -> dict:
+    """An event's place fields from a Place (all None without one)."""
+    if place is None:
+        return dict.fromkeys(("country", "admin1", "location", "latitude", "longitude"))
+    return {"country": place.country, "admin1": place.admin1 or None, "location": place.name,
+            "latitude": round(place.latitude, 4), "longitude": round(place.longitude, 4)}
 
 
 def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Optional[Event]:
@@ -200,11 +208,7 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
         event_date=d.isoformat(), time_precision=tp,
         actor1=a1.canonical(cc, d.year) if a1 else None,
         actor2=a2.canonical(cc, d.year) if a2 else None,
-        country=place.country if place else None, admin1=(place.admin1 or None) if place else None,
-        location=place.name if place else None,
-        latitude=round(place.latitude, 4) if place else None,
-        longitude=round(place.longitude, 4) if place else None,
-        geo_precision=gp, fatalities=fat or 0,
+        **_place_fields(place), geo_precision=gp, fatalities=fat or 0,
         evidence=sent.text.strip(), evidence_start=sent.start_char, evidence_end=sent.end_char,
         trigger=sent.doc[m.start + sent.start: m.end + sent.start].text, source=report.source,
     )

@@ -8,8 +8,8 @@ from typing import Optional
 from ..actors import ARMED
 from ..geo import gazetteer, norm
 from ..taxonomy import TERRITORY, Match
-from .lexicon import (AGREE_NOUNS, AGREE_VERBS, FIGHT_NOUNS, GENERIC_HARM, MEMORY_WORDS, NONSTRIKE_VERBS, NOT_PLACES, PROTEST_TYPES, REFLEXIVE,
-                      RIOT_GEAR, TRIAL_WORDS)
+from .lexicon import (AGREE_NOUNS, AGREE_VERBS, FIGHT_NOUNS, GENERIC_HARM, MEMORY_WORDS, NONSTRIKE_VERBS,
+                      NOT_PLACES, PROTEST_TYPES, REFLEXIVE, RIOT_GEAR, TRIAL_WORDS)
 from .modality import _asserted, _attributed, _expected
 from .roles import _speaker
 from .patterns import SPAN_OF_TIME
@@ -120,13 +120,12 @@ def _takes_no_place(tok) -> bool:
     return False
 
 
-
 def _aggregate(tok, sent) -> bool:
     """A count over a stretch of time, not one incident: "since the lockdown, over 100 militants have been
     killed", "154 militants were killed in the first seven months of 2019", "has intensified airstrikes in
     recent weeks", "from January this year, over 125 militants have been killed"."""
-    heads = {tok, _clause_verb(tok)}
     clause = _clause_verb(tok)
+    heads = {tok, clause}
     # "since" in the trigger's clause, or the trigger inside a "since" phrase ("mired in chaos since an
     # uprising that killed Qaddafi"): a count from a point in time, or that point told as background
     if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in clause.subtree) or \

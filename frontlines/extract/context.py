@@ -15,6 +15,7 @@ from .areas import _names_a_place
 from .lexicon import AREAS, BROAD, PEOPLE_WORDS
 from .mentions import SentenceMentions
 from .patterns import LOWER_DIRECTION
+from .syntax import text_of
 from .toponyms import dateline, water
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
@@ -53,7 +54,7 @@ class DocContext:
         self.focus = None
         self.actors: dict[int, list] = {}   # a sentence's start -> its actor mentions (mentions._actors)
         groups = Counter()
-        for m in registry().mentions(doc.text):
+        for m in registry().mentions(text_of(doc)):
             if m.name and m.kind in ("rebel", "militia"):
                 groups[m.name] += 1
         self.salient_group = groups.most_common(1)[0][0] if groups else None
@@ -66,7 +67,7 @@ class DocContext:
         self.peoples = {e.text for e in doc.ents if e.label_ == "NORP" and e.text not in as_place and
                         (g.country_code(e.text) or not _names_a_place(e.text))} | \
             {t.nbor(-1).text for t in doc if t.lower_ in PEOPLE_WORDS and t.i > 0 and t.nbor(-1).is_title}
-        first_para_end = min(len(doc.text), 600)
+        first_para_end = min(len(text_of(doc)), 600)
         # passes: the places found first tell which countries and areas the report is about, and every
         # name is then resolved again in that context, until a pass reads every name as the one before
         # ("Avondale Estates", found once the report is known to be about the US, puts Decatur in Georgia)

@@ -30,8 +30,7 @@ def _date_for(tok, sent, ctx: DocContext):
         r = dt.resolve(sent.doc[start:ent.end].text, ctx.published)
         if r is None:
             continue
-        dist = (ent.start not in own, min(abs(ent.start - tok.i), abs(ent.end - tok.i))) if own else \
-            min(abs(ent.start - tok.i), abs(ent.end - tok.i))
+        dist = (ent.start not in own, min(abs(ent.start - tok.i), abs(ent.end - tok.i)))
         if best is None or dist < best[0]:
             best = (dist, r)
     if best:

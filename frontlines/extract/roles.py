@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..actors import ARMED, Mention
+from ..geo import gazetteer
 from .lexicon import MILITARY_TARGETS, OWNED_STRIKES, POLICE_TARGETS, RECIPROCAL, SOURCE_NOUNS, SPEECH
 from .syntax import _clause_verb, _objects
 
@@ -67,7 +68,6 @@ def _roles(tok, sm: SentenceMentions):
 def _owner(tok) -> Optional[Mention]:
     """The country whose name or demonym modifies a strike or a weapon ("U.S. drone strike", "Israeli
     airstrikes"): its military forces."""
-    from ..geo import gazetteer
     g = gazetteer()
     if tok.lemma_.lower() not in OWNED_STRIKES and tok.head.lemma_.lower() not in OWNED_STRIKES:
         return None   # "Palestinian rioters" are no state forces

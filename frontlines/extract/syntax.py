@@ -56,16 +56,24 @@ def _in_subtree(mention_tokens, root) -> bool:
 
 
 
+def per_doc(doc, key: str, compute):
+    """A value derived from the whole Doc, computed on first use and kept in its user_data."""
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = compute(doc)
+    return value
+
+
+def _ent_index(doc) -> tuple:
+    every = doc.ents
+    return every, [e.start for e in every]
+
+
 def ents(span) -> list:
     """The named entities inside a span (a sentence), as spaCy's Span.ents gives them. Span.ents reads
     every entity of the Doc on each call, which made a long report quadratic; this reads them once a
     Doc and finds a sentence's by bisection."""
-    doc = span.doc
-    index = doc.user_data.get(_ENTS)
-    if index is None:
-        every = doc.ents
-        index = doc.user_data[_ENTS] = (every, [e.start for e in every])
-    every, starts = index
+    every, starts = per_doc(span.doc, _ENTS, _ent_index)
     out = []
     for i in range(bisect_left(starts, span.start), len(every)):
         if every[i].end > span.end:
@@ -77,30 +85,27 @@ def ents(span) -> list:
 _QUOTES = "frontlines_quotes"   # Doc.user_data key: the character spans inside quotation marks
 
 
+def _quote_spans(doc) -> tuple:
+    spans, opened = [], None
+    for i, ch in enumerate(text_of(doc)):
+        if ch == "\n":
+            opened = None   # a quote left open ends with its paragraph
+        elif ch == "“" or (ch == '"' and opened is None):
+            opened = i
+        elif ch in "”\"" and opened is not None:
+            spans.append((opened, i))
+            opened = None
+    return spans, [a for a, _ in spans]
+
+
 def quoted(tok) -> bool:
     """Whether a token stands inside quotation marks ("..." or “...”), a quote running on over sentences
     until it closes or the paragraph ends."""
-    doc = tok.doc
-    spans = doc.user_data.get(_QUOTES)
-    if spans is None:
-        spans, opened = [], None
-        for i, ch in enumerate(text_of(doc)):
-            if ch == "\n":
-                opened = None   # a quote left open ends with its paragraph
-            elif ch == "“" or (ch == '"' and opened is None):
-                opened = i
-            elif ch in "”\"" and opened is not None:
-                spans.append((opened, i))
-                opened = None
-        doc.user_data[_QUOTES] = spans = (spans, [a for a, _ in spans])
-    spans, starts = spans
+    spans, starts = per_doc(tok.doc, _QUOTES, _quote_spans)
     k = bisect_left(starts, tok.idx + 1) - 1
     return k >= 0 and spans[k][0] < tok.idx < spans[k][1]
 
 
 def text_of(doc) -> str:
     """The Doc's text, joined once: Doc.text rebuilds it on every call, which a long report cannot afford."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
+    return per_doc(doc, _TEXT, lambda d: d.text)
