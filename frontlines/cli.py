@@ -311,9 +311,26 @@ def cmd_serve(a):
     return 0
 
 
+def _predict_lines(gold, gold_path, a):
+    """Run the pipeline on gold lines (text only); (results, rejected)."""
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as tmp:
+        for line in gold:
+            tmp.write(json.dumps(_gold_input(line, gold_path)) + "\n")
+    try:
+        return _process([tmp.name], a.published, a.quiet)
+    finally:
+        os.unlink(tmp.name)
+
+
 def cmd_eval(a):
     from .evaluate import format_report, read_jsonl, score
     status = 0
+    if a.cv is not None and a.cv < 2:
+        raise UsageError("--cv needs at least 2 folds")
+    for path in list(a.gold) + list(a.train_with or []):
+        if not Path(path).is_file():
+            raise UsageError(f"no such gold file: {path}")
     for gold_path in a.gold:
         gold = read_jsonl(gold_path)
         if a.limit:
@@ -322,12 +339,20 @@ def cmd_eval(a):
         out_dir.mkdir(parents=True, exist_ok=True)
         pred_path = out_dir / (Path(gold_path).stem + ".pred.jsonl")
         t = time.time()
-        import tempfile
-        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as tmp:
-            for line in gold:
-                tmp.write(json.dumps(_gold_input(line, gold_path)) + "\n")
-        results, rejected = _process([tmp.name], a.published, a.quiet)
-        os.unlink(tmp.name)
+        if a.cv:   # every line predicted by a model fitted on the other folds
+            from .train import cross_validate
+            results, rejected = [], []
+
+            def predict(lines):
+                res, rej = _predict_lines(lines, gold_path, a)
+                results.extend(res)
+                rejected.extend(rej)
+                return {}
+            cross_validate(gold, predict, also=a.train_with or [], k=a.cv)
+            order = {str(line.get("doc_id")): i for i, line in enumerate(gold)}
+            results.sort(key=lambda r: order.get(r.report.doc_id, 0))
+        else:
+            results, rejected = _predict_lines(gold, gold_path, a)
         _write_predictions(results, pred_path)
         preds = {r.report.doc_id: json.loads(json.dumps(_pred(r))) for r in results}
         if any(e.get("cluster") for line in gold for e in line.get("events") or []):
@@ -335,7 +360,8 @@ def cmd_eval(a):
         rep = score(gold, preds)
         with open(out_dir / (Path(gold_path).stem + ".scores.json"), "w", encoding="utf-8") as f:
             json.dump(rep, f, indent=1)
-        print(f"== {gold_path}: {len(gold)} reports, {time.time() - t:.1f}s, predictions in {pred_path}")
+        how = f", {a.cv}-fold cross-validated" if a.cv else ""
+        print(f"== {gold_path}: {len(gold)} reports{how}, {time.time() - t:.1f}s, predictions in {pred_path}")
         print(format_report(rep))
         if rejected:
             print(f"  ({len(rejected)} reports rejected: {rejected[0].reason} ...)")
@@ -343,6 +369,34 @@ def cmd_eval(a):
             with open(a.json, "a", encoding="utf-8") as f:
                 f.write(json.dumps({"gold": str(gold_path), **rep}) + "\n")
     return status
+
+
+def cmd_train(a):
+    from . import learned
+    from .train import describe, fit_files
+    for path in a.files:
+        if not Path(path).is_file():
+            raise UsageError(f"no such labelled file: {path}")
+    out = Path(a.out)
+    if out.exists() and any(out.iterdir()) and not (out / "model.json").is_file():
+        raise UsageError(f"{out} exists and holds something other than a model: choose another --out")
+    t = time.time()
+    with tqdm_bar(a.quiet) as bar:
+        try:
+            model = fit_files(a.files, c=a.c or learned.C, progress=bar.update)
+        except ValueError as e:
+            raise UsageError(str(e))
+    if a.reject is not None:
+        model.reject = a.reject
+    model.save(out)
+    print(f"frontlines train: model in {out} ({time.time() - t:.0f}s): {describe(model)}", file=sys.stderr)
+    print(f"use it with: frontlines --model {out} run ...  (or FRONTLINES_MODEL={out})", file=sys.stderr)
+    return 0
+
+
+def tqdm_bar(quiet):
+    from tqdm import tqdm
+    return tqdm(desc="examples", unit=" ex", disable=quiet, file=sys.stderr)
 
 
 def _merge_into_store(results, preds) -> None:
@@ -512,9 +566,30 @@ def cmd_gazetteer(a):
     return 0
 
 
+MODEL_HELP = ("learned typing model folder (from 'frontlines train'), or 'none' for the rules alone "
+              "(default: $FRONTLINES_MODEL, else the shipped model)")
+
+
+def _use_model(choice):
+    """--model: checked now, and passed on through the environment to worker processes."""
+    from . import learned
+    if choice is None:
+        choice = os.environ.get("FRONTLINES_MODEL")
+    if choice is None or choice.strip().lower() == "none":
+        if choice is not None:
+            os.environ["FRONTLINES_MODEL"] = "none"
+        return
+    try:
+        learned.Model.load(Path(choice).expanduser())
+    except FileNotFoundError as e:
+        raise UsageError(f"--model: {e}")
+    os.environ["FRONTLINES_MODEL"] = str(Path(choice).expanduser().resolve())
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="frontlines", description="Conflict events from news reports, ACLED-style.")
     p.add_argument("--version", action="version", version=f"frontlines {__version__}")
+    p.add_argument("--model", metavar="DIR", help=MODEL_HELP)
     sub = p.add_subparsers(dest="cmd", required=True)
 
     r = sub.add_parser("run", help="extract events from reports (default: the bundled samples), print a table, "
@@ -597,8 +672,22 @@ def main(argv=None) -> int:
     v.add_argument("--limit", type=int, help="score only the first N reports")
     v.add_argument("--published", help=argparse.SUPPRESS)
     v.add_argument("--json", help="append scores as JSON lines to this file")
+    v.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation of the learned typing model: each "
+                   "line is predicted by a model fitted on the other folds (and --train-with files), never on itself")
+    v.add_argument("--train-with", nargs="+", metavar="FILE", help="with --cv: labelled files every fold's model is "
+                   "also fitted on (lines of the set under test are left out of them)")
     v.add_argument("-q", "--quiet", action="store_true")
     v.set_defaults(func=cmd_eval)
+
+    tr = sub.add_parser("train", help="fit the learned typing model on labelled gold files (typing lines, or "
+                                      "events lines with evidence); writes a model folder for --model")
+    tr.add_argument("files", nargs="+", help="labelled JSONL files (shared/gold/FORMAT.md)")
+    tr.add_argument("--out", required=True, help="model folder to write")
+    tr.add_argument("--c", type=float, default=None, help="inverse regularisation strength (default: the shipped "
+                    "model's)")
+    tr.add_argument("--reject", type=float, help="P(no event) at which a rules' event is dropped (default 0.45)")
+    tr.add_argument("-q", "--quiet", action="store_true")
+    tr.set_defaults(func=cmd_train)
 
     b = sub.add_parser("bench", help="throughput (reports/s, sentences/s) and peak memory")
     b.add_argument("inputs", nargs="*", help=INPUT_HELP + " (default: the bundled samples)")
@@ -625,8 +714,11 @@ def main(argv=None) -> int:
     gz.add_argument("-q", "--quiet", action="store_true")
     gz.set_defaults(func=cmd_gazetteer)
 
+    for name in ("run", "extract", "ingest", "batch", "serve", "eval", "bench"):   # also after the command
+        sub.choices[name].add_argument("--model", metavar="DIR", default=argparse.SUPPRESS, help=MODEL_HELP)
     a = p.parse_args(argv)
     try:
+        _use_model(a.model)
         return a.func(a)
     except UsageError as e:
         print(f"frontlines {a.cmd}: {e}", file=sys.stderr)

@@ -104,3 +104,18 @@ def test_an_agreement_is_an_event_when_it_is_made_not_when_it_is_named():
     assert events("Fano backed federal troops in a two-year civil war that ended with a truce in the north.") == []
     signed = events("The government and the rebels signed a ceasefire in Juba on Thursday.")
     assert [e["sub_event_type"] for e in signed] == ["Agreement"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("A bomb planted on a motorbike killed six people in a market in Quetta on Monday.", "Remote explosive/landmine/IED"),
+    ("Four soldiers were killed by a landmine near Kandahar on Monday.", "Remote explosive/landmine/IED"),
+    ("Rebels attacked the village of Kiwanja with mortars on Monday, killing two people.",
+     "Shelling/artillery/missile attack"),
+    ("A rocket carrying chlorine was fired at an army position near Mosul on Monday.", "Chemical weapon"),
+    ("Gunmen shot dead four people in Kano on Monday.", "Attack"),
+    ("Six people were killed and the attackers fled with their guns, police in Kano said on Monday.", "Attack"),
+])
+def test_the_weapon_that_did_the_harm_gives_the_sub_type(text, sub):
+    from frontlines import learned
+    with learned.use(None):   # the rules alone
+        assert [e["sub_event_type"] for e in events(text)][:1] == [sub]

@@ -10,8 +10,9 @@ The sequence, one pass over the sentences of a spaCy Doc (each step names the mo
 4. classify: tolls of a clash, specific over generic, clause rules, handovers; one trigger per clause.
 5. The frame of each kept trigger: actors (roles.py), type and sub-type from them (classify.py), place
    (eventplace.py), date (eventdate.py), fatalities (fatalities.py); one event a sentence and place.
-6. Report passes: a toll told in the next sentences, how a protest went, the group that claimed it.
-7. consolidate.merge_within: one incident told twice in the report is one event.
+6. learned.Model (when one is in use): whether the sentence states an event at all, and its sub-type.
+7. Report passes: a toll told in the next sentences, how a protest went, the group that claimed it.
+8. consolidate.merge_within: one incident told twice in the report is one event.
 """
 from __future__ import annotations
 
@@ -19,14 +20,14 @@ import copy
 from datetime import date
 from typing import Optional
 
-from .. import dates as dt
+from .. import dates as dt, learned
 from ..actors import Mention, registry
 from ..fatalities import fatalities, from_parse as fatalities_in
 from ..geo import gazetteer
 from ..records import Event, Report
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, taxonomy
 from .checks import why_not
-from .classify import (RULE_WORDS, _by_air, _choose, _clause_rules, _consequences, _handover, _refine_protests,
+from .classify import (RULE_WORDS, _by_air, _choose, _instrument, _clause_rules, _consequences, _handover, _refine_protests,
                        _specific_over_generic, _subtype)
 from .consolidate import _fatalities_from_following, merge_within
 from .context import DocContext
@@ -86,12 +87,17 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
         # "19 people were killed when their bus plunged off a bridge. ... the Friday accident"
         disaster = DISASTER.search(sent.text) or (si + 1 < len(sents) and DISASTER.search(sents[si + 1].text))
         told_disaster = si > 0 and DISASTER.search(sents[si - 1].text)
-        cands = []
+        cands, reasons = [], set()
         for m in matches:   # 3
             tok = _head_token(sent, m)
-            if why_not(m, tok, sent, matches, sm, disaster, told_disaster, bool(events)) is None:
+            why = why_not(m, tok, sent, matches, sm, disaster, told_disaster, bool(events))
+            if why is None:
                 cands.append((m, tok))
+            else:
+                reasons.add(why)
         cands = _handover(sent, _clause_rules(sent, _specific_over_generic(_consequences(cands))))   # 4
+        said = ctx.rules_said[si] = {"rule": None, "reasons": sorted(reasons),
+                                     "triggers": sorted({m.trigger.sub_event_type for m in matches})}
         if not cands:
             continue
         sent_events: list[Event] = []
@@ -104,6 +110,10 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                         sent_events[sent_events.index(same)] = ev
                     continue
                 sent_events.append(ev)
+        if sent_events:   # 6: the learned model's word on the rules' answer
+            said["rule"] = sent_events[0].sub_event_type
+            said["unsure"] = sent_events[0].extra["generic"]   # told only by its harm: "killed", "wounded"
+            sent_events = _learned(sent, sent_events, said)
         for ev in sent_events:
             ev.extra["sentence"] = si
             ev.extra["headline"] = si == first and _title_line(sent)
@@ -112,14 +122,31 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
         # a speaker's words beside the report's own account ("we are going to march until our demands are
         # met", "the enemy keeps shelling us") comment on its events; a quote that alone tells one stands
         events = [ev for ev in events if not ev.extra["quoted"]]
-    _fatalities_from_following(events, sents)   # 6
+    _fatalities_from_following(events, sents)   # 7
     _refine_protests(events, sents)
     if claimant is not None:   # "No group claimed..." names no one; "The Taliban claimed the attack" does
         for ev in events:
             if ev.actor1 and ev.actor1.startswith("Unidentified Armed Group") and \
                     ev.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
                 ev.actor1 = claimant.canonical(None, None)
-    return merge_within(events)   # 7
+    return merge_within(events)   # 8
+
+
+def _learned(sent, events: list[Event], said: dict) -> list[Event]:
+    """The rules' events of one sentence as the learned model has them: none when it says the
+    sentence states no event, the main event's sub-type changed when it is sure of another."""
+    model = learned.current()
+    if model is None:
+        return events
+    verdict = model.decide(sent, said)
+    if verdict == learned.NONE:
+        return []
+    if verdict is not None:
+        etype = taxonomy().sub_event_types.get(verdict)
+        for ev in events:
+            if etype and ev.sub_event_type == said["rule"]:
+                ev.event_type, ev.sub_event_type = etype, verdict
+    return events
 
 
 def _title_line(sent) -> bool:
@@ -174,6 +201,9 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     etype, sub = _subtype(m, a1, a2)
     if sub in ("Armed clash", "Attack") and _by_air(tok):
         etype, sub = "Explosions/Remote violence", "Air/drone strike"
+    if sub in ("Armed clash", "Attack", "Shelling/artillery/missile attack") and \
+            (weapon := _instrument(tok)) is not None and weapon != sub:
+        etype, sub = "Explosions/Remote violence", weapon   # the weapon that did it says how
     if sub == "Violent demonstration" and m.trigger.words[0] in PROPERTY_TRIGGERS and \
             not PROTEST_CONTEXT.search(sent.text):
         etype, sub = "Strategic developments", "Looting/property destruction"

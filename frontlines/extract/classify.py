@@ -8,8 +8,8 @@ from typing import Optional
 from ..actors import ARMED, Mention
 from ..records import Event
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger
-from .lexicon import (AIRCRAFT, BASE_VERBS, BASES, FIND_WEAPONS, GENERIC_HARM, PROTEST_TYPES, WEAPONS,
-                      WITHDRAW_WORDS)
+from .lexicon import (AIRCRAFT, BASE_VERBS, BASES, FIND_WEAPONS, GENERIC_HARM, PROTEST_TYPES, WEAPON_SUBTYPES,
+                      WEAPONS, WITHDRAW_WORDS)
 from .modality import _asserted
 from .patterns import PROTEST_FORCE, PROTEST_INTERVENTION, PROTEST_VIOLENT, UNOPPOSED
 from .syntax import _clause_verb, _objects, _verb_key
@@ -104,6 +104,34 @@ def _by_air(tok) -> bool:
     """ "raids by the army's choppers", "helicopters attacked": the attacker flies, so it is an air strike."""
     agents = [c for c in tok.children if c.dep_ in ("nsubj", "agent") or (c.dep_ == "prep" and c.lower_ == "by")]
     return any(t.lemma_.lower() in AIRCRAFT for a in agents for t in a.subtree)
+
+
+INSTRUMENT_VERBS = {"fire", "launch", "drop", "plant", "detonate", "lob", "hurl", "throw", "use"}
+
+
+def _instrument(tok) -> Optional[str]:
+    """The sub-type the weapon that did the harm gives: the subject of the harm ("a bomb planted on a
+    motorbike killed six", "mortar rounds struck ..., wounding 10"), its agent ("killed by a landmine"),
+    what it was done with ("attacked the village with rockets"), or what was fired at someone. A weapon
+    carrying a chemical is a chemical weapon."""
+    verbs = [tok] + ([tok.head] if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.pos_ == "VERB" else [])
+    found = [tok] if tok.pos_ == "NOUN" else []   # "a rocket carrying chemical substances was fired"
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and v.lemma_.lower() not in INSTRUMENT_VERBS or \
+                    c.dep_ == "dobj" and v.lemma_.lower() in INSTRUMENT_VERBS:
+                found.append(c)
+            elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with"):
+                found += [g for g in c.children if g.dep_ == "pobj"]
+    for noun in found:
+        if noun.dep_ == "nsubjpass" and noun is not tok and noun.head.lemma_.lower() not in INSTRUMENT_VERBS:
+            continue   # "six people were killed": the victims
+        words = {noun.lemma_.lower()} | {t.lemma_.lower() for t in noun.children if t.dep_ in ("compound", "amod")}
+        inside = {t.lemma_.lower() for t in noun.subtree}
+        for vocab, sub in WEAPON_SUBTYPES:
+            if vocab & (inside if sub == "Chemical weapon" else words):
+                return sub
+    return None
 
 
 def _subtype(m: Match, a1: Optional[Mention], a2: Optional[Mention]) -> tuple[str, str]:

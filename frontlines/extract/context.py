@@ -29,6 +29,7 @@ class DocContext:
     def __init__(self, doc, published: date):
         g = gazetteer()
         self.published = published
+        self.rules_said: dict[int, dict] = {}   # sentence index -> what the rules said of it (learned.features)
         counts, placed = Counter(), set()
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP", "LOC"):
