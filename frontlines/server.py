@@ -124,6 +124,11 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, allow_priv
                             "SELECT DISTINCT actor2 AS v FROM events WHERE actor2 IS NOT NULL ORDER BY v"),
                 "first_date": rng["lo"], "last_date": rng["hi"], "events": rng["n"]}
 
+    @app.get("/api/settings", summary="Settings the web map reads: the tile URL, if the deployment has one "
+             "($FRONTLINES_TILE_URL; default none: the map draws its own offline base map)")
+    def settings():
+        return {"tile_url": os.environ.get("FRONTLINES_TILE_URL") or None}
+
     @app.get("/api/places", summary="Places with events: counts and date range")
     def places():
         return store().places()
@@ -131,6 +136,13 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, allow_priv
     @app.get("/api/control", summary="Every place whose control changed: who held it at a date (default: latest)")
     def control_overview(at: Optional[str] = Query(None, description="YYYY-MM-DD")):
         return control.overview(store().territory_events(), _day(at, "at"))
+
+    @app.get("/api/control/areas", summary="Areas of control at a date (GeoJSON): each controlled place's area "
+             "(Voronoi cell clipped to its country and 30 km), its holder, contested or not; front lines between "
+             "holders")
+    def control_areas_at(at: Optional[str] = Query(None, description="YYYY-MM-DD (default: latest)")):
+        from .control_areas import areas
+        return areas(control.overview(store().territory_events(), _day(at, "at")))
 
     @app.get("/api/control/{place}", summary="Control timeline of one place, with evidence and contested claims")
     def control_place(place: str, at: Optional[str] = Query(None, description="YYYY-MM-DD")):

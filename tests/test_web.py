@@ -1,6 +1,8 @@
-"""The web map in a real headless Chromium (Debian's chromium, driven by Playwright): load,
-filter, move the timeline, click an event and read its evidence, the control layer; a report
-with markup stays text. A screenshot is left in test-artifacts/."""
+"""The web map in a real headless Chromium (Debian's chromium, driven by Playwright), with every request
+off this machine refused: load, filter, move the timeline, click an event and read its evidence;
+clusters that expand; the base map's areas and town names; areas of control at a date; brushing the
+trends chart; the table, its sorting and its downloads; a report with markup stays text. Screenshots
+are left in test-artifacts/."""
 import os
 import shutil
 import socket
@@ -14,6 +16,8 @@ from .conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
+FRONT = ["The Syrian army took control of the town of Al-Mayadin from Islamic State on Tuesday, state media said.",
+         "Syrian Democratic Forces captured the town of Dhiban in Deir ez-Zor province from Islamic State on Tuesday."]
 XSS = "Gunmen killed three people in Kano on Monday <img src=x onerror=alert(1)>, police said."
 
 
@@ -29,8 +33,12 @@ def site(sample_store, tmp_path_factory):
     db = tmp_path_factory.mktemp("web") / "web.db"
     shutil.copy(sample_store, db)
     app = create_app(str(db), "t")
-    xss_id = TestClient(app).post("/api/reports", json={"text": XSS, "published": "2021-03-02"},
-                                  headers={"Authorization": "Bearer t"}).json()["event_ids"][0]
+    client = TestClient(app)
+    xss_id = client.post("/api/reports", json={"text": XSS, "published": "2021-03-02"},
+                         headers={"Authorization": "Bearer t"}).json()["event_ids"][0]
+    for text in FRONT:   # two holders 45 km apart in one country: a front line between their areas
+        assert client.post("/api/reports", json={"text": text, "published": "2021-03-03"},
+                           headers={"Authorization": "Bearer t"}).json()["event_ids"]
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -54,55 +62,197 @@ def browser():
         b.close()
 
 
-def test_map_filter_timeline_event_evidence_and_control(site, browser):
-    url, api, xss_id = site
-    page = browser.new_page(viewport={"width": 1400, "height": 850})
-    errors, dialogs = [], []
+def _open(browser, url, width=1400, height=900):
+    """A page of the map, loaded with no request leaving this machine; (page, errors, outside requests)."""
+    page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
+    errors, outside = [], []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+    def only_here(route):
+        if route.request.url.startswith(url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+    page.route("**/*", only_here)
     page.goto(url)
     page.wait_for_selector("body[data-ready='1']", timeout=30000)
-    total = api.get("/api/events").json()["total"]
+    return page, errors, outside
+
+
+def _shot(page, name):
+    page.wait_for_timeout(500)   # let a zoom animation settle
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name))
+
+
+ON_MAP = """() => document.querySelectorAll('path.event-marker').length +
+    [...document.querySelectorAll('.cluster')].reduce((n, c) => n + Number(c.textContent), 0)"""
+
+
+def _on_map(page, expected):
+    """Wait until the events drawn on the map (single markers plus the counts of the clusters) are
+    `expected` (a zoom animation draws old and new clusters for a moment); the count drawn."""
+    try:
+        page.wait_for_function(f"({ON_MAP})() === {expected}", timeout=5000)
+    except Exception:
+        pass
+    return page.evaluate(ON_MAP)
+
+
+def _show(page, event_id):
+    """Zoom until the event's own marker is drawn (not inside a cluster)."""
+    page.evaluate("id => new Promise((ok) => clusters.zoomToShowLayer(state.markers.get(id), ok))", event_id)
+    page.wait_for_selector(f"path[data-event-id='{event_id}']")
+
+
+def test_map_filter_timeline_event_evidence(site, browser):
+    url, api, xss_id = site
+    page, errors, outside = _open(browser, url)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    items = api.get("/api/events", params={"limit": 5000}).json()["items"]
+    total = len(items)
     assert page.inner_text("#count").startswith(f"{total} events")
-    assert page.locator("path.event-marker").count() == sum(
-        e["latitude"] is not None for e in api.get("/api/events").json()["items"])
+    placed = sum(e["latitude"] is not None for e in items)
+    assert _on_map(page, placed) == placed
 
     page.select_option("#f-type", "Battles")
     battles = api.get("/api/events", params={"type": "Battles"}).json()["total"]
     page.wait_for_function(f"document.getElementById('count').textContent.startsWith('{battles} events')")
     assert 0 < battles < total
 
-    page.eval_on_selector("#f-date", "el => { el.value = '0'; el.dispatchEvent(new Event('input')); }")
-    first_day = api.get("/api/facets").json()["first_date"]
-    early = api.get("/api/events", params={"type": "Battles", "until": first_day}).json()["total"]
+    # the slider at the day of an early battle: the battles up to that day
+    days = sorted({e["event_date"] for e in items if e["event_type"] == "Battles"})
+    day = next(d for d in days if d >= page.evaluate("state.span[0]"))
+    page.evaluate("""d => { const s = document.getElementById('f-date');
+        s.value = String(Math.round((toDay(d) - toDay(state.span[0])) / DAY)); s.dispatchEvent(new Event('input')); }""", day)
+    page.wait_for_function(f"document.getElementById('date-label').textContent === '{day}'")
+    early = api.get("/api/events", params={"type": "Battles", "until": day}).json()["total"]
     page.wait_for_function(f"document.getElementById('count').textContent.startsWith('{early} events')")
     assert early < battles
-    page.eval_on_selector("#f-date", "el => { el.value = el.max; el.dispatchEvent(new Event('input')); }")
+    page.click("#reset")
     page.wait_for_function(f"document.getElementById('count').textContent.startsWith('{battles} events')")
 
-    marker = page.locator("path.event-marker").first
-    ev_id = marker.get_attribute("data-event-id")
-    marker.dispatch_event("click")   # markers at one place overlap: click this one, not the one on top
-    page.wait_for_selector("#panel mark")
+    ev_id = next(e["event_id"] for e in items if e["event_type"] == "Battles" and e["latitude"] is not None)
+    _show(page, ev_id)
+    page.locator(f"path[data-event-id='{ev_id}']").dispatch_event("click")
+    page.wait_for_function(f"document.getElementById('panel').dataset.eventId === '{ev_id}'")
     ev = api.get(f"/api/events/{ev_id}").json()
     assert page.locator("#panel mark").first.inner_text().strip() == ev["mentions"][0]["evidence"].strip()
     assert ev["sub_event_type"] in page.inner_text("#panel h2")
 
-    page.check("#f-control")
-    rows = [r for r in api.get("/api/control").json() if r["latitude"] is not None]
-    page.wait_for_function(f"document.querySelectorAll('path.control-area').length === {len(rows)}")
-    assert rows
-
     page.select_option("#f-type", "")
     page.wait_for_function(f"document.getElementById('count').textContent.startsWith('{total} events')")
+    _show(page, xss_id)
     page.locator(f"path[data-event-id='{xss_id}']").dispatch_event("click")
     page.wait_for_function(f"document.getElementById('panel').dataset.eventId === '{xss_id}'")
     assert "<img src=x onerror=alert(1)>" in page.inner_text("#panel")
-    assert page.locator("#panel img").count() == 0 and dialogs == [] and errors == []
+    assert page.locator("#panel img").count() == 0 and dialogs == [] and errors == [] and outside == []
+    _shot(page, "web-map.png")
+    page.close()
 
-    page.wait_for_timeout(800)   # let the zoom animation settle
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "web-map.png"))
+
+def test_clusters_expand_and_the_base_map_names_places(site, browser):
+    url, api, _ = site
+    page, errors, outside = _open(browser, url)
+    page.evaluate("map.setView([33, 42], 3, {animate: false}) && null")   # Syria and Iraq: one pile at this zoom
+    page.wait_for_selector(".cluster")
+    biggest = max(int(t) for t in page.locator(".cluster").all_inner_texts())
+    assert biggest >= 3
+    before = page.locator("path.event-marker").count()
+    page.locator(".cluster", has_text=str(biggest)).first.click()   # a click zooms into the cluster
+    page.wait_for_function(f"document.querySelectorAll('path.event-marker').length > {before} || "
+                           f"![...document.querySelectorAll('.cluster')].some(c => c.textContent === '{biggest}')")
+    assert page.evaluate("map.getZoom()") > 3
+    assert page.locator("path.admin1").count() == 0 or page.evaluate("map.getZoom()") >= 5
+    page.evaluate("map.setView([35.3, 40.1], 7, {animate: false}) && null")   # Deir ez-Zor
+    page.wait_for_selector(".place-label")
+    names = page.locator(".place-label").all_inner_texts()
+    assert any("Deir" in n or "Dayr" in n for n in names), names[:20]
+    assert page.locator("path.admin1").count() > 0 and page.locator(".admin-label").count() > 0
+    page.evaluate("map.setView([20, 20], 2, {animate: false}) && null")
+    page.wait_for_timeout(300)
+    assert page.locator("path.admin1").count() == 0 and page.locator(".admin-label").count() == 0
+    assert errors == [] and outside == []
+    page.evaluate("map.setView([35.3, 40.1], 7, {animate: false}) && null")
+    _shot(page, "web-basemap.png")
+    page.close()
+
+
+def test_areas_of_control_at_a_date(site, browser):
+    url, api, _ = site
+    page, errors, outside = _open(browser, url)
+    page.check("#f-control")
+    latest = api.get("/api/control/areas").json()
+    n_areas = sum(f["properties"]["kind"] == "area" for f in latest["features"])
+    n_fronts = sum(f["properties"]["kind"] == "front" for f in latest["features"])
+    assert n_areas and n_fronts
+    page.wait_for_function(f"document.querySelectorAll('path.control-area').length === {n_areas}")
+    assert page.locator("path.front-line").count() == n_fronts
+    legend = page.inner_text(".control-legend")
+    assert all(h in legend for h in latest["holders"])
+    # the day before the two places near Deir ez-Zor changed hands: fewer areas, no front
+    day = "2021-03-01"
+    page.evaluate("""d => { const s = document.getElementById('f-date');
+        s.value = String(Math.round((toDay(d) - toDay(state.span[0])) / DAY)); s.dispatchEvent(new Event('input')); }""", day)
+    page.wait_for_function(f"document.getElementById('date-label').textContent === '{day}'")
+    then = api.get("/api/control/areas", params={"at": day}).json()
+    n_then = sum(f["properties"]["kind"] == "area" for f in then["features"])
+    assert n_then < n_areas
+    page.wait_for_function(f"document.querySelectorAll('path.control-area').length === {n_then}")
+    assert page.locator("path.front-line").count() == 0
+    page.click("#reset")
+    page.wait_for_function(f"document.querySelectorAll('path.control-area').length === {n_areas}")
+    page.evaluate("map.setView([35.2, 40.3], 8, {animate: false}) && null")
+    assert errors == [] and outside == []
+    _shot(page, "web-control.png")
+    page.close()
+
+
+def test_brushing_the_trends_chart_filters_the_table_and_downloads_hold_its_rows(site, browser):
+    url, api, _ = site
+    page, errors, outside = _open(browser, url)
+    box = page.locator("#trends svg").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.45, y)   # drag across the chart's later half
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.75, y, steps=5)
+    page.mouse.move(box["x"] + box["width"] - 40, y, steps=5)
+    page.mouse.up()
+    page.wait_for_function("document.getElementById('window-label').textContent.includes(' to ')")
+    since, until = page.inner_text("#window-label").split(" to ")
+    want = api.get("/api/events", params={"since": since, "until": until, "limit": 5000}).json()["items"]
+    page.wait_for_function(f"document.getElementById('count').textContent.startsWith('{len(want)} events')")
+    rows = page.evaluate("table.rows.map(r => [r.event_id, r.event_date])")
+    assert rows and all(since <= d <= until for _, d in rows)
+    assert {i for i, _ in rows} <= {e["event_id"] for e in want}
+    assert page.locator("#events-table tbody tr").count() == len(rows)
+
+    page.locator("#events-table th", has_text="fatalities").click()
+    shown = [r for r in page.evaluate("table.rows.map(r => r.fatalities)")]
+    assert shown == sorted(shown, reverse=True)
+    first_row = page.locator("#events-table tbody tr").first
+    first_id = first_row.get_attribute("data-event-id")
+    first_row.click()
+    page.wait_for_function(f"document.getElementById('panel').dataset.eventId === '{first_id}'")
+
+    with page.expect_download() as dl:
+        page.click("#dl-csv")
+    import csv
+    import io
+    lines = list(csv.DictReader(io.StringIO(open(dl.value.path(), encoding="utf-8").read())))
+    table_ids = page.evaluate("table.rows.map(r => r.event_id)")
+    assert [r["event_id"] for r in lines] == table_ids
+    assert lines[0]["fatalities"] == str(page.evaluate("table.rows[0].fatalities"))
+    with page.expect_download() as dl:
+        page.click("#dl-geojson")
+    import json
+    fc = json.loads(open(dl.value.path(), encoding="utf-8").read())
+    assert [f["properties"]["event_id"] for f in fc["features"]] == table_ids
+    assert errors == [] and outside == []
+    _shot(page, "web-trends-table.png")
     page.close()
 
 
@@ -114,17 +264,14 @@ def test_evidence_panel_shows_only_the_last_event_clicked(site, browser):
     placed = [e for e in items if e["latitude"] is not None]
     a = max(placed, key=lambda e: e["n_sources"])   # several sources: its panel takes longest
     b = next(e for e in placed if e["event_id"] != a["event_id"] and e["sub_event_type"] != a["sub_event_type"])
-    page = browser.new_page(viewport={"width": 1200, "height": 800})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(url)
-    page.wait_for_selector("body[data-ready='1']", timeout=30000)
+    page, errors, _ = _open(browser, url, 1200, 800)
     # A's requests answer 600 ms late, as on a slow link
     page.evaluate("""(slow) => { const real = window.fetch;
         window.fetch = (u, ...r) => String(u).includes(slow) ? new Promise((ok) => setTimeout(ok, 600)).then(() => real(u, ...r))
                                                              : real(u, ...r); }""", a["event_id"])
-    page.locator(f"path[data-event-id='{a['event_id']}']").dispatch_event("click")
-    page.locator(f"path[data-event-id='{b['event_id']}']").dispatch_event("click")
+    row = lambda e: page.locator(f"#events-table tr[data-event-id='{e['event_id']}']")   # noqa: E731
+    row(a).dispatch_event("click")
+    row(b).dispatch_event("click")
     page.wait_for_function(f"document.getElementById('panel').dataset.eventId === '{b['event_id']}'")
     page.wait_for_timeout(1200)   # A's late answer has come back by now
     b_full = api.get(f"/api/events/{b['event_id']}").json()
@@ -132,9 +279,9 @@ def test_evidence_panel_shows_only_the_last_event_clicked(site, browser):
     assert page.inner_text("#panel h2") == b["sub_event_type"]
     assert page.locator("#panel .mention").count() == len(b_full["mentions"])
 
-    page.locator(f"path[data-event-id='{a['event_id']}']").dispatch_event("dblclick")
-    page.locator(f"path[data-event-id='{a['event_id']}']").dispatch_event("click")
-    page.locator(f"path[data-event-id='{a['event_id']}']").dispatch_event("click")
+    row(a).dispatch_event("dblclick")
+    row(a).dispatch_event("click")
+    row(a).dispatch_event("click")
     page.wait_for_function(f"document.getElementById('panel').dataset.eventId === '{a['event_id']}'")
     page.wait_for_timeout(1500)
     a_full = api.get(f"/api/events/{a['event_id']}").json()
