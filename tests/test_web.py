@@ -262,6 +262,26 @@ def test_brushing_the_trends_chart_filters_the_table_and_downloads_hold_its_rows
     page.close()
 
 
+def test_play_moves_the_window_forward_and_pause_stops_it(site, browser):
+    url, _, _ = site
+    page, errors, outside = _open(browser, url)
+    page.select_option("#f-window", "365")
+    page.eval_on_selector("#f-date", "el => { el.value = '0'; el.dispatchEvent(new Event('input')); }")
+    page.click("#play")
+    page.wait_for_function("document.getElementById('play').textContent.includes('pause')")
+    first = page.inner_text("#date-label")
+    page.wait_for_function(f"document.getElementById('date-label').textContent > '{first}'", timeout=5000)
+    page.click("#play")   # pause
+    assert "play" in page.inner_text("#play")
+    held = page.inner_text("#date-label")
+    page.wait_for_timeout(1600)   # two ticks would have passed
+    assert page.inner_text("#date-label") == held
+    since, until = page.inner_text("#window-label").split(" to ")
+    assert until == held and since < until
+    assert errors == [] and outside == []
+    page.close()
+
+
 def test_evidence_panel_shows_only_the_last_event_clicked(site, browser):
     """Click event A, then quickly event B while A's answer is still on its way: the panel shows B's
     header with B's evidence only; a double click shows each evidence box once."""
