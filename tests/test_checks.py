@@ -119,3 +119,20 @@ def test_the_weapon_that_did_the_harm_gives_the_sub_type(text, sub):
     from frontlines import learned
     with learned.use(None):   # the rules alone
         assert [e["sub_event_type"] for e in events(text)][:1] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "The U.N. Security Council on Sunday condemned last week's bombing of a mosque in Peshawar.",
+    "The president denounced the attack on the village as cowardly.",
+])
+def test_a_reaction_to_an_event_is_no_report_of_it(text):
+    from frontlines import learned
+    with learned.use(None):   # the rules alone
+        assert events(text) == []
+
+
+def test_a_reaction_beside_the_events_own_account_keeps_the_event():
+    from frontlines import learned
+    with learned.use(None):
+        evs = events("The governor condemned the attack, in which gunmen killed 12 villagers in Zamfara on Monday.")
+    assert [e["fatalities"] for e in evs] == [12]

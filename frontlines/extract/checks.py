@@ -9,7 +9,7 @@ from ..actors import ARMED
 from ..geo import gazetteer, norm
 from ..taxonomy import TERRITORY, Match
 from .lexicon import (AGREE_NOUNS, AGREE_VERBS, FIGHT_NOUNS, GENERIC_HARM, MEMORY_WORDS, NONSTRIKE_VERBS,
-                      NOT_PLACES, PROTEST_TYPES, REFLEXIVE, RIOT_GEAR, TRIAL_WORDS)
+                      NOT_PLACES, PROTEST_TYPES, REACTION_VERBS, REFLEXIVE, RIOT_GEAR, TRIAL_WORDS)
 from .modality import _asserted, _attributed, _expected
 from .roles import _speaker
 from .patterns import SPAN_OF_TIME
@@ -54,6 +54,8 @@ def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, tol
         return "aggregate"
     if _judged_or_remembered(tok):
         return "judged_or_remembered"
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in REACTION_VERBS:
+        return "reaction"   # "the Security Council condemned last week's bombing": a reaction, not the report of it
     if m.trigger.sub_event_type == "Agreement" and _background_agreement(tok):
         return "background_agreement"   # "a civil war that ended with a truce", "despite the ceasefire"
     if not _asserted(tok, sent):
