@@ -88,6 +88,14 @@ def _open(browser, url, width=1400, height=900):
     return page, errors, outside
 
 
+def _done(page, errors, outside, shot=None):
+    """No script error and no request off the machine; a screenshot if named; the page closed."""
+    assert errors == [] and outside == []
+    if shot:
+        _shot(page, shot)
+    page.close()
+
+
 def _shot(page, name):
     page.wait_for_timeout(500)   # let a zoom animation settle
     ARTIFACTS.mkdir(exist_ok=True)
@@ -156,9 +164,8 @@ def test_map_filter_timeline_event_evidence(site, browser):
     page.locator(f"path[data-event-id='{xss_id}']").dispatch_event("click")
     page.wait_for_function(f"document.getElementById('panel').dataset.eventId === '{xss_id}'")
     assert "<img src=x onerror=alert(1)>" in page.inner_text("#panel")
-    assert page.locator("#panel img").count() == 0 and dialogs == [] and errors == [] and outside == []
-    _shot(page, "web-map.png")
-    page.close()
+    assert page.locator("#panel img").count() == 0 and dialogs == []
+    _done(page, errors, outside, "web-map.png")
 
 
 def test_clusters_expand_and_the_base_map_names_places(site, browser):
@@ -181,10 +188,8 @@ def test_clusters_expand_and_the_base_map_names_places(site, browser):
     page.evaluate("map.setView([20, 20], 2, {animate: false}) && null")
     page.wait_for_timeout(300)
     assert page.locator("path.admin1").count() == 0 and page.locator(".admin-label").count() == 0
-    assert errors == [] and outside == []
     page.evaluate("map.setView([35.3, 40.1], 7, {animate: false}) && null")
-    _shot(page, "web-basemap.png")
-    page.close()
+    _done(page, errors, outside, "web-basemap.png")
 
 
 def test_areas_of_control_at_a_date(site, browser):
@@ -212,9 +217,7 @@ def test_areas_of_control_at_a_date(site, browser):
     page.click("#reset")
     page.wait_for_function(f"document.querySelectorAll('path.control-area').length === {n_areas}")
     page.evaluate("map.setView([35.2, 40.3], 8, {animate: false}) && null")
-    assert errors == [] and outside == []
-    _shot(page, "web-control.png")
-    page.close()
+    _done(page, errors, outside, "web-control.png")
 
 
 def test_brushing_the_trends_chart_filters_the_table_and_downloads_hold_its_rows(site, browser):
@@ -257,9 +260,7 @@ def test_brushing_the_trends_chart_filters_the_table_and_downloads_hold_its_rows
     import json
     fc = json.loads(open(dl.value.path(), encoding="utf-8").read())
     assert [f["properties"]["event_id"] for f in fc["features"]] == table_ids
-    assert errors == [] and outside == []
-    _shot(page, "web-trends-table.png")
-    page.close()
+    _done(page, errors, outside, "web-trends-table.png")
 
 
 def test_play_moves_the_window_forward_and_pause_stops_it(site, browser):
@@ -278,8 +279,7 @@ def test_play_moves_the_window_forward_and_pause_stops_it(site, browser):
     assert page.inner_text("#date-label") == held
     since, until = page.inner_text("#window-label").split(" to ")
     assert until == held and since < until
-    assert errors == [] and outside == []
-    page.close()
+    _done(page, errors, outside)
 
 
 def test_evidence_panel_shows_only_the_last_event_clicked(site, browser):
