@@ -117,8 +117,17 @@ def _on_map(page, expected):
 
 
 def _show(page, event_id):
-    """Zoom until the event's own marker is drawn (not inside a cluster)."""
-    page.evaluate("id => new Promise((ok) => clusters.zoomToShowLayer(state.markers.get(id), ok))", event_id)
+    """Zoom in on the event until its own marker is drawn: events at one point never come apart by
+    zooming, so their cluster is spread out (markercluster's zoomToShowLayer waits for icons, which
+    circle markers lack)."""
+    page.evaluate("""id => new Promise((ok) => {
+        const m = state.markers.get(id);
+        map.setView(m.getLatLng(), 12, {animate: false});
+        setTimeout(() => {   // markercluster regroups after the zoom
+            const parent = clusters.getVisibleParent(m);
+            if (parent && parent !== m) { clusters.once("spiderfied", () => ok()); parent.spiderfy(); } else ok();
+        }, 300);
+        setTimeout(ok, 5000); })""", event_id)
     page.wait_for_selector(f"path[data-event-id='{event_id}']")
 
 
@@ -151,8 +160,7 @@ def test_map_filter_timeline_event_evidence(site, browser):
     page.wait_for_function(f"document.getElementById('count').textContent.startsWith('{battles} events')")
 
     ev_id = next(e["event_id"] for e in items if e["event_type"] == "Battles" and e["latitude"] is not None)
-    _show(page, ev_id)
-    page.locator(f"path[data-event-id='{ev_id}']").dispatch_event("click")
+    page.locator(f"#events-table tr[data-event-id='{ev_id}']").click()   # a row of the table opens it
     page.wait_for_function(f"document.getElementById('panel').dataset.eventId === '{ev_id}'")
     ev = api.get(f"/api/events/{ev_id}").json()
     assert page.locator("#panel mark").first.inner_text().strip() == ev["mentions"][0]["evidence"].strip()

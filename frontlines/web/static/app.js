@@ -114,8 +114,10 @@ function refresh() {
   clusters.addLayers(layers);
   $("count").textContent = `${state.filtered.length} events` +
     (layers.length < state.filtered.length ? ` (${layers.length} on the map)` : "");
-  if (state.fit && layers.length) map.fitBounds(L.latLngBounds(layers.map((m) => m.getLatLng())).pad(0.3), {maxZoom: 6});
+  if (state.fit && layers.length)   // the first view is set at once: the page is ready when it is drawn
+    map.fitBounds(L.latLngBounds(layers.map((m) => m.getLatLng())).pad(0.3), {maxZoom: 6, animate: !!state.drawn});
   state.fit = false;
+  state.drawn = true;
   if (state.span) drawTrends($("trends"), untimed, {span: state.span, window: w, colors: COLORS, onBrush: brushed});
   refreshTable();
   refreshControl().catch(console.error);
