@@ -340,15 +340,14 @@ def cmd_eval(a):
         pred_path = out_dir / (Path(gold_path).stem + ".pred.jsonl")
         t = time.time()
         if a.cv:   # every line predicted by a model fitted on the other folds
-            from .train import cross_validate
+            from . import learned
+            from .train import fold_models
             results, rejected = [], []
-
-            def predict(lines):
-                res, rej = _predict_lines(lines, gold_path, a)
-                results.extend(res)
-                rejected.extend(rej)
-                return {}
-            cross_validate(gold, predict, also=a.train_with or [], k=a.cv)
+            for part, model in fold_models(gold, also=a.train_with or [], k=a.cv):
+                with learned.use(model):
+                    res, rej = _predict_lines(part, gold_path, a)
+                results += res
+                rejected += rej
             order = {str(line.get("doc_id")): i for i, line in enumerate(gold)}
             results.sort(key=lambda r: order.get(r.report.doc_id, 0))
         else:

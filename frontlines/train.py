@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from . import learned, nlp
 from .evaluate import read_jsonl
@@ -62,7 +62,8 @@ def featurize(texts: list[str], progress: Optional[Callable] = None) -> list[set
 
 def fit_files(paths: list[str], c: float = learned.C, progress: Optional[Callable] = None, **meta) -> learned.Model:
     """A model fitted on every example of the labelled files."""
-    exs = [e for p in paths for e in examples(read_jsonl(p))]
+    per_file = [examples(read_jsonl(p)) for p in paths]
+    exs = [e for found in per_file for e in found]
     if not exs:
         raise ValueError("no labelled examples in " + ", ".join(map(str, paths)) +
                          " (typing lines, or events lines with evidence)")
@@ -70,7 +71,7 @@ def fit_files(paths: list[str], c: float = learned.C, progress: Optional[Callabl
     counts: dict[str, int] = {}
     for _, _, lab in exs:
         counts[lab] = counts.get(lab, 0) + 1
-    sources = [{"file": Path(p).name, "examples": len(examples(read_jsonl(p)))} for p in paths]
+    sources = [{"file": Path(p).name, "examples": len(found)} for p, found in zip(paths, per_file)]
     return learned.fit(list(zip(feats, [lab for _, _, lab in exs])), c=c, trained_on=sources,
                        labels_seen=counts, **meta)
 
@@ -88,25 +89,20 @@ def folds(lines: list[dict], k: int = FOLDS) -> list[int]:
     return fold
 
 
-def cross_validate(lines: list[dict], predict: Callable[[list[dict]], dict], also: list[str] = (),
-                   k: int = FOLDS, c: float = learned.C, progress: Optional[Callable] = None) -> dict:
-    """Predictions for every line by a model that never saw it: for each of k folds, a model fitted on
-    the other folds (and on the `also` files, less any line of this set) predicts the fold
-    (`predict(lines) -> {doc_id: prediction line}` runs the pipeline with the model in use)."""
+def fold_models(lines: list[dict], also: list[str] = (), k: int = FOLDS, c: float = learned.C,
+                progress: Optional[Callable] = None) -> Iterator[tuple[list[dict], learned.Model]]:
+    """Cross-validation: for each of k folds, the fold's lines and a model fitted on the other folds
+    (and on the `also` files, less any line of this set), which never saw them."""
     mine = {str(line.get("doc_id")) for line in lines}
     extra = [e for p in also for e in examples(read_jsonl(p)) if e[0] not in mine]
     extra_feats = featurize([t for _, t, _ in extra], progress) if extra else []
     exs = examples(lines)
     feats = featurize([t for _, t, _ in exs], progress)
     fold_of_doc = {str(line.get("doc_id")): f for line, f in zip(lines, folds(lines, k))}
-    preds: dict[str, dict] = {}
     for f in range(k):
         train = [(x, lab) for (doc, _, lab), x in zip(exs, feats) if fold_of_doc[doc] != f]
         train += [(x, lab) for (_, _, lab), x in zip(extra, extra_feats)]
-        model = learned.fit(train, c=c)
-        with learned.use(model):
-            preds.update(predict([line for line in lines if fold_of_doc[str(line.get("doc_id"))] == f]))
-    return preds
+        yield [line for line in lines if fold_of_doc[str(line.get("doc_id"))] == f], learned.fit(train, c=c)
 
 
 def describe(model: learned.Model) -> str:

@@ -194,6 +194,7 @@ async function refreshControl() {
   const call = ++controlCall;
   if (!$("f-control").checked) { if (state.control) { state.control.remove(); state.control = null; } return; }
   const at = state.window ? state.window[1] : null;
+  if (state.control && state.control.at === at) return;   // a filter changed, not the date: the same areas
   const fc = await api("/api/control/areas" + (at ? `?at=${at}` : ""));
   if (call !== controlCall) return;
   if (state.control) state.control.remove();
@@ -225,9 +226,8 @@ async function refreshControl() {
   };
   group.addTo(map);
   legend.addTo(map);
-  hatch();
-  for (const pathEl of map.getPane("overlayPane").querySelectorAll("path.contested-hatch")) pathEl.setAttribute("fill", "url(#contested-hatch)");
-  state.control = {remove: () => { group.remove(); legend.remove(); }};
+  hatch();   // the pattern the contested areas' fill names
+  state.control = {at, remove: () => { group.remove(); legend.remove(); }};
 }
 
 function highlighted(text, start, end, evidence) {
