@@ -569,6 +569,11 @@ MODEL_HELP = ("learned typing model folder (from 'frontlines train'), or 'none' 
               "(default: $FRONTLINES_MODEL, else the shipped model)")
 
 
+BACKGROUND_HELP = ("keep background events: those dated more than 30 days before their report and not told in "
+                   "its lead (default: left out, as ACLED codes an event from the reports of its time; "
+                   "also $FRONTLINES_BACKGROUND=keep)")
+
+
 def _use_model(choice):
     """--model: checked now, and passed on through the environment to worker processes."""
     from . import learned
@@ -589,6 +594,7 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="frontlines", description="Conflict events from news reports, ACLED-style.")
     p.add_argument("--version", action="version", version=f"frontlines {__version__}")
     p.add_argument("--model", metavar="DIR", help=MODEL_HELP)
+    p.add_argument("--background", action="store_true", help=BACKGROUND_HELP)
     sub = p.add_subparsers(dest="cmd", required=True)
 
     r = sub.add_parser("run", help="extract events from reports (default: the bundled samples), print a table, "
@@ -715,9 +721,13 @@ def main(argv=None) -> int:
 
     for name in ("run", "extract", "ingest", "batch", "serve", "eval", "bench"):   # also after the command
         sub.choices[name].add_argument("--model", metavar="DIR", default=argparse.SUPPRESS, help=MODEL_HELP)
+        sub.choices[name].add_argument("--background", action="store_true", default=argparse.SUPPRESS,
+                                       help=BACKGROUND_HELP)
     a = p.parse_args(argv)
     try:
         _use_model(a.model)
+        if a.background:   # read by every worker through the environment
+            os.environ["FRONTLINES_BACKGROUND"] = "keep"
         return a.func(a)
     except UsageError as e:
         print(f"frontlines {a.cmd}: {e}", file=sys.stderr)

@@ -15,7 +15,8 @@ NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|ei
        r"(?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(
            sorted((re.escape(w) for w in WORDS), key=len, reverse=True)) + r")")
 QUAL = r"(?:at least|more than|over|about|around|some|nearly|almost|approximately|up to|as many as|an estimated|another)?\s*"
-NOUNS = (r"(?:[\w-]+\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|militants?|fighters?|policem[ae]n|"
+_COUNT_WORDS = "|".join(sorted((re.escape(w) for w in WORDS if " " not in w), key=len, reverse=True))
+NOUNS = (r"(?:(?!\d|(?:" + _COUNT_WORDS + r")\b)[\w-]+\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|militants?|fighters?|policem[ae]n|"
          r"police(?:\s+officers?)?|officers?|men|women|children|kids|villagers?|residents?|students?|worshippers?|"
          r"members?|passengers?|protesters?|demonstrators?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|"
          r"attackers?|bystanders?|pupils?|farmers?|herders?|traders?|suspects?|bodies|individuals|others|"
@@ -38,6 +39,7 @@ PATTERNS = [
                r"officer|civilian|farmer|student|trader|teacher|resident|herder|suspect)\s+(?:was|were)\s+"
                r"(?:killed|shot dead|murdered|beheaded|lynched|hacked to death|stabbed to death)\b", re.I),
 ]
+CASUALTIES_AFTER = re.compile(r"^\s*(?:or|and/or)\s+(?:wounded|injured|hurt)\b", re.I)
 WOUNDED_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:wounded|injured|hurt)\b", re.I)
 
 
@@ -62,6 +64,8 @@ def fatalities(sentence: str) -> int | None:
                 figures.append(1)
                 continue
             tail = sentence[m.end():]
+            if CASUALTIES_AFTER.match(tail):
+                continue   # "26 soldiers were killed or injured": casualties, deaths unknown
             if i == 0 and WOUNDED_AFTER.match(tail) and not re.search(KILL, m.group(0), re.I):
                 continue
             if re.search(r"\b(wounded|injured|hurt|arrested|abducted|kidnapped|displaced)\b", m.group(0), re.I) and i == 1:
@@ -110,6 +114,9 @@ def _victims(tok) -> list:
     killing = lemma in KILL_VERBS or (lemma in TO_DEATH and any(
         c.lower_ in ("dead", "death") or (c.dep_ == "prep" and any(g.lower_ == "death" for g in c.children))
         for c in tok.children))
+    if any(c.dep_ == "cc" and c.lower_ == "or" for c in tok.children) and \
+            any(c.dep_ == "conj" and c.lemma_.lower() in ("injure", "wound", "hurt") for c in tok.children):
+        return []   # "were killed or injured": casualties, deaths unknown
     if killing:
         return [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
     if lemma in DIE_VERBS:

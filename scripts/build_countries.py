@@ -15,6 +15,8 @@ EXTRA = {  # common short forms the package lacks
     "KP": ["North Korea"], "CI": ["Ivory Coast", "Cote d'Ivoire"], "PS": ["Palestine", "Gaza", "West Bank"],
     "MM": ["Burma"], "CF": ["CAR", "Central African Republic"], "SS": ["South Sudan"],
 }
+# ACLED's country names where the package's differ: the name is the record's `country` and part of actor names
+ACLED_NAMES = {"CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "SZ": "eSwatini"}
 EXTRA_DEMONYMS = {"US": ["American", "U.S.", "US"], "GB": ["British"], "CD": ["Congolese"],
                   "PS": ["Palestinian"], "AF": ["Afghan"], "IL": ["Israeli"], "SO": ["Somali"]}
 
@@ -33,7 +35,9 @@ def main():
         lat, lng = (d.get("latlng") or [None, None])[:2]
         if a2 == "US":
             lat, lng = 39.83, -98.58   # geographic centre of the contiguous US, not the factbook point
-        row = [a2, iso.get("alpha3", ""), d["name"], "|".join(x for x in dict.fromkeys(demonyms) if x),
+        name = ACLED_NAMES.get(a2, d["name"])
+        names = [d["name"]] * (name != d["name"]) + [n for n in names if n != name]
+        row = [a2, iso.get("alpha3", ""), name, "|".join(x for x in dict.fromkeys(demonyms) if x),
                "|".join(dict.fromkeys(names)), d.get("capital", ""), lat, lng]
         twin = next((r for r in rows if r[0] == a2), None)
         if twin is None:

@@ -136,3 +136,74 @@ def test_a_reaction_beside_the_events_own_account_keeps_the_event():
     with learned.use(None):
         evs = events("The governor condemned the attack, in which gunmen killed 12 villagers in Zamfara on Monday.")
     assert [e["fatalities"] for e in evs] == [12]
+
+
+def test_a_crime_a_verdict_lists_however_deep_is_no_event():
+    assert events("The court convicted the commander of 18 counts of war crimes and crimes against humanity, "
+                  "including murder, rape and pillage, committed in Ituri in 2003.") == []
+
+
+def test_imposing_is_an_event_only_when_a_restriction_is_imposed():
+    assert events("The court imposed fines of Rs1.5 million each on the convicts in Lahore on Monday.") == []
+    (ev,) = events("The governor imposed a state of emergency in Borno on Monday.")
+    assert ev["sub_event_type"] == "Change to group/activity"
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("A coalition airstrike killed 11 civilians in the Houthi stronghold of Saada on Monday.", "Civilians (Yemen)"),
+    ("At least 11 civilians were killed in a coalition airstrike in the Houthi stronghold of Saada on Monday.",
+     "Civilians (Yemen)"),
+])
+def test_the_victims_are_the_phrase_s_own_actor_not_one_named_inside_it(text, actor2):
+    (ev,) = events(text)
+    assert ev["actor2"] == actor2
+
+
+def test_the_noun_a_reduced_passive_hangs_on_suffered_it():
+    (ev,) = events("Two policemen abducted by gunmen in Zamfara\n\nThe police said the search was on.")
+    assert ev["sub_event_type"] == "Abduction/forced disappearance"
+    assert ev["actor1"] == "Unidentified Armed Group (Nigeria)"   # the gunmen, not the policemen
+
+
+def test_a_toll_in_a_relative_clause_belongs_to_the_strike():
+    (ev,) = events("Warplanes struck a hospital in Hodeidah and a prison in Sanaa that killed 43 people on Monday.")
+    assert ev["sub_event_type"] == "Air/drone strike" and ev["fatalities"] == 43
+
+
+@pytest.mark.parametrize("text", [
+    '"We are just entering into the peak of the season in the north," the official said on Monday.',
+    "The army said on Monday it was making progress in its campaign to take over the town of Kidal.",
+    "Haftar unleashed an offensive in May 2020 to purge Libya of Islamists.",
+])
+def test_entering_no_place_and_a_purpose_are_no_territorial_change(text):
+    assert [e for e in events(text) if "territory" in e["sub_event_type"]] == []
+
+
+def test_a_place_taken_under_bombing_is_no_peaceful_handover():
+    evs = events("The army took over the outskirts of Kidal on Monday as rebels retreated from the town to escape "
+                 "heavy aerial bombing.")
+    assert [e["sub_event_type"] for e in evs] == ["Air/drone strike"]
+
+
+def test_a_country_s_short_name_is_the_country_the_report_names_in_full():
+    (ev,) = events("Rebels in Congo capture town despite ceasefire\n\nM23 rebels seized the town of Nyabibwe in "
+                   "eastern Democratic Republic of Congo on Wednesday.", "2025-02-05")
+    assert ev["country"] == "Democratic Republic of Congo"   # ACLED's name
+    assert ev["actor1"] == "M23: March 23 Movement"   # the report's group took it, in the headline too
+
+
+def test_the_attacker_is_the_by_phrase_s_own_actor_not_the_target_told_inside_it():
+    (ev,) = events("An attack by militants on an army checkpoint in northern Sinai killed 15 Egyptian soldiers on "
+                   "Saturday.")
+    assert ev["actor1"] == "Unidentified Armed Group (Egypt)" and ev["actor2"] == "Military Forces of Egypt"
+
+
+def test_a_since_inside_a_clause_that_comments_on_the_event_does_not_make_it_a_count():
+    (ev,) = events("An attack by militants on an army checkpoint in Sinai killed seven soldiers on Saturday, marking "
+                   "the deadliest attack in the region since the start of a military operation a year ago.")
+    assert ev["fatalities"] == 7
+
+
+def test_being_armed_with_a_weapon_is_no_event():
+    assert events("Members of the militia, which originated in Uganda, were armed with machetes, an official "
+                  "said.") == []

@@ -69,3 +69,53 @@ def test_a_second_bomb_told_after_the_first_is_its_own_incident():
     evs = events("A truck bomb exploded at a busy junction in Mogadishu on Saturday, killing 20 people. Two hours "
                  "later a second car bomb exploded in the city, killing two people.", "2017-10-14")
     assert sorted(e["fatalities"] for e in evs) == [2, 20]
+
+
+def test_an_event_recalled_from_long_before_is_background_unless_it_is_the_news(monkeypatch):
+    text = ("Gunmen kill four villagers in Katsina\n\nGunmen killed four villagers in Katsina on Monday, police "
+            "said. In 2015, bandits killed 20 farmers in Zamfara. The army recaptured the town of Bama from jihadists in "
+            "2019.")
+    evs = events(text)
+    assert [(e["location"], e["event_date"][:4]) for e in evs] == [("Katsina", "2021"), ("Bama", "2019")]
+    monkeypatch.setenv("FRONTLINES_BACKGROUND", "keep")   # --background
+    assert len(events(text)) == 3
+    monkeypatch.delenv("FRONTLINES_BACKGROUND")
+    # told in the lead, an old event is the report's news (a grave found, a toll confirmed)
+    lead = events("Bandits killed 20 farmers in Zamfara in November 2020, police confirmed on Tuesday.")
+    assert [e["event_date"][:7] for e in lead] == ["2020-11"]
+    assert events("In 2015, bandits killed 20 farmers in Zamfara.", published=None) != []   # no date: no background
+
+
+def test_a_repeated_title_and_a_headline_passive_are_the_body_s_incident():
+    evs = events("Dozens killed in airstrike on Saada\n\nDozens killed in airstrike on Saada\n\nA coalition airstrike "
+                 "killed 11 civilians in Saada on Wednesday. Eight others were injured in the raid, a tribal leader "
+                 "said.", "2017-12-20")
+    assert len(evs) == 1 and evs[0]["fatalities"] == 11   # the body's toll, not the repeated headline's "dozens"
+    (ev,) = events("Five soldiers killed in ambush near Gao\n\nMilitants ambushed an army convoy near Gao on "
+                   "Monday, killing five soldiers.", "2021-03-02")
+    assert ev["actor1"] != "Military Forces of Mali" and ev["actor2"] == "Military Forces of Mali"
+
+
+def test_a_toll_told_with_casualties_is_no_death_count():
+    (ev,) = events("Militants attacked an army checkpoint in Gwoza on Monday. A total of 26 soldiers were killed "
+                   "or injured in the attack, the army said.", "2021-03-02")
+    assert ev["fatalities"] == 0
+
+
+def test_a_retelling_dated_by_when_it_was_said_joins_the_dated_telling_in_its_area():
+    evs = events("Rioters burnt down a police station in Plateau state, police said on Tuesday. Police fired to "
+                 "disperse the rioters on Monday in Miango, killing one of them.", "2021-03-02")
+    assert len(evs) == 1 and evs[0]["event_date"] == "2021-03-01"
+
+
+def test_an_undated_retelling_that_names_no_place_joins_the_incident():
+    evs = events("Officials in Tehran warned of unrest on Friday. Security forces fired tear gas to disperse protesters "
+                 "in Behbahan on Thursday. Videos posted on social media showed protesters chanting slogans.",
+                 "2020-07-17")   # the last sentence, placed at the report's focus (Tehran), tells Behbahan's
+    assert len(evs) == 1 and evs[0]["location"] == "Behbahān"
+
+
+def test_an_incident_told_as_a_day_before_another_is_its_own():
+    evs = events("Rebels hacked to death 22 civilians in an overnight raid in Beni on Sunday. The latest incident "
+                 "came a day after six civilians were killed in an attack in Beni.", "2019-12-16")
+    assert sorted(e["fatalities"] for e in evs) == [6, 22]

@@ -17,6 +17,7 @@ The sequence, one pass over the sentences of a spaCy Doc (each step names the mo
 from __future__ import annotations
 
 import copy
+import os
 from datetime import date
 from typing import Optional
 
@@ -25,6 +26,7 @@ from ..actors import Mention, registry
 from ..fatalities import fatalities, from_parse as fatalities_in
 from ..geo import gazetteer
 from ..records import Event, Report
+from ..control import TERRITORY
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, taxonomy
 from .checks import why_not
 from .classify import (RULE_WORDS, _by_air, _choose, _instrument, _clause_rules, _consequences, _handover, _refine_protests,
@@ -75,7 +77,11 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
     claimant = None
     # the title is the first line that says something (after a stamp such as "date 2018-05-08")
     first = next((i for i, s in enumerate(sents) if sum(t.is_alpha for t in s) >= 3), 0)
+    seen = set()
     for si, sent in enumerate(sents):
+        if sent.text.strip() in seen:
+            continue   # a page that repeats its title or a paragraph tells nothing new
+        seen.add(sent.text.strip())
         lemmas = [t.lemma_.lower() for t in sent]
         lowers = [t.lower_ for t in sent]
         matches = tax.match(lemmas, lowers)   # 2
@@ -114,9 +120,11 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             said["rule"] = sent_events[0].sub_event_type
             said["unsure"] = sent_events[0].extra["generic"]   # told only by its harm: "killed", "wounded"
             sent_events = _learned(sent, sent_events, said)
+        lead = si <= first + (1 if _title_line(sents[first]) else 0)   # the title and the first sentence
         for ev in sent_events:
             ev.extra["sentence"] = si
             ev.extra["headline"] = si == first and _title_line(sent)
+            ev.extra["lead"] = lead
         events.extend(sent_events)
     if any(not ev.extra["quoted"] for ev in events):
         # a speaker's words beside the report's own account ("we are going to march until our demands are
@@ -129,7 +137,22 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             if ev.actor1 and ev.actor1.startswith("Unidentified Armed Group") and \
                     ev.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
                 ev.actor1 = claimant.canonical(None, None)
-    return merge_within(events)   # 8
+    return _news(merge_within(events), dt.parse_iso(report.published))   # 8
+
+
+BACKGROUND_DAYS = 30   # ACLED's window for news: an older event recalled in a report is background
+
+
+def _news(events: list[Event], published: Optional[date]) -> list[Event]:
+    """The report's news: an event dated more than BACKGROUND_DAYS before publication ("a 2012 coup",
+    "the plane it downed in 2015") is background, unless the report's lead tells it (a mass grave found
+    today of a March massacre) or it changed who holds a place ("Mosul, which IS seized in 2014": the
+    control timeline's record of it). Without a publication date nothing is background; with
+    $FRONTLINES_BACKGROUND=keep (--background) background events are kept."""
+    if published is None or os.environ.get("FRONTLINES_BACKGROUND", "").lower() == "keep":
+        return events
+    return [ev for ev in events if ev.extra.get("lead") or ev.sub_event_type in TERRITORY or
+            (published - date.fromisoformat(ev.event_date)).days <= BACKGROUND_DAYS]
 
 
 def _learned(sent, events: list[Event], said: dict) -> list[Event]:
@@ -212,8 +235,12 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
             return None   # police blocking roads is no riot
         a1, a2 = (a2 if a2 is not None and a2.kind != "state" else None), a1
     if sub in (GOV_REGAINS, NSA_OVERTAKES) and a2 is None and ctx.salient_group:
-        if not (a1 is not None and a1.name == ctx.salient_group):
-            a2 = Mention(0, 0, "", ctx.salient_group, registry().kinds[ctx.salient_group])
+        group = Mention(0, 0, "", ctx.salient_group, registry().kinds[ctx.salient_group])
+        if sub == NSA_OVERTAKES and (a1 is None or a1.name is None and a1.kind not in ("state", "civilians",
+                                                                                        "protesters")):
+            a1 = group   # "rebels capture town" in a report about M23: the report's group took it
+        elif not (a1 is not None and a1.name == ctx.salient_group):
+            a2 = group   # the army retook it: from the report's group
     if a1 is not None and a1.kind in ("protesters", "rioters") and etype not in PROTEST_TYPES and \
             not PROTESTING.search(sent.text):
         a1 = None   # "rescue workers were pulling bodies": protesters only protest, rioters only riot
@@ -227,8 +254,8 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     when = _date_for(tok, sent, ctx)
     if when is None:
         return None
-    d, tp = when
-    undated = d == ctx.published and not any(e.label_ in ("DATE", "TIME") for e in ents(sent))
+    d, tp, bound = when
+    undated = bound   # dated only by when it was told: publication, "police said Monday"
     cc = place.country_code if place else None
     fat = fatalities(sent.text)
     if fat is None:
@@ -243,7 +270,7 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
         trigger=sent.doc[m.start + sent.start: m.end + sent.start].text, source=report.source,
     )
     ev.extra["priority"] = m.trigger.priority
-    ev.extra["undated"] = undated   # dated by the publication date only (headlines, mostly)
+    ev.extra["undated"] = undated   # dated by when it was told only (headlines, mostly)
     ev.extra["place_kind"] = place.kind if place else None
     ev.extra["place"] = place
     ev.extra["place_told"] = any(p is place for p, _ in sm.places + sm.implied)   # not the report's focus

@@ -8,9 +8,9 @@ from typing import Optional
 from ..actors import ARMED
 from ..geo import gazetteer, norm
 from ..taxonomy import TERRITORY, Match
-from .lexicon import (AGREE_NOUNS, AGREE_VERBS, FIGHT_NOUNS, GENERIC_HARM, MEMORY_WORDS, NONSTRIKE_VERBS,
-                      NOT_PLACES, PROTEST_TYPES, REACTION_VERBS, REFLEXIVE, RIOT_GEAR, TRIAL_WORDS)
-from .modality import _asserted, _attributed, _expected
+from .lexicon import (AGREE_NOUNS, AGREE_VERBS, BASES, FIGHT_NOUNS, GENERIC_HARM, MEMORY_WORDS, NONSTRIKE_VERBS,
+                      NOT_PLACES, PLACE_NOUNS, PROTEST_TYPES, REACTION_VERBS, REFLEXIVE, RIOT_GEAR, TRIAL_WORDS)
+from .modality import _asserted, _attributed, _expected, _purpose
 from .roles import _speaker
 from .patterns import SPAN_OF_TIME
 from .syntax import _clause_verb, _objects, _up, ents
@@ -40,6 +40,8 @@ def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, tol
         return "reflexive"   # "barricaded himself inside a hotel room"
     if _not_fighting(tok):
         return "not_fighting"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in ("arm", "equip"):
+        return "armed_with"   # "members of the militia were armed with machetes": who they are, not what they did
     if _no_strike(tok):
         return "no_strike"
     if _thrown(tok):
@@ -50,6 +52,8 @@ def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, tol
         return "expected"
     if m.trigger.sub_event_type == TERRITORY and _takes_no_place(tok):
         return "no_place"   # "expelled two diplomats", "seizure of fake currency": not territory
+    if m.trigger.sub_event_type == TERRITORY and _purpose(tok):
+        return "purpose"   # "launched an offensive to purge Libya of Islamists": sought, not taken
     if _aggregate(tok, sent):
         return "aggregate"
     if _judged_or_remembered(tok):
@@ -106,6 +110,11 @@ def _takes_no_place(tok) -> bool:
     if tok.lemma_.lower() == "enter" and (not any(c.dep_ in ("dobj", "obj", "prep") for c in tok.children) or
                                           tok.i > 1 and tok.doc[tok.i - 2].lemma_.lower() == "break"):
         return True
+    if tok.lemma_.lower() == "enter":   # "entering into the peak of the season": entering no place
+        where = _objects(tok, ("into", "in", "of"))
+        if where and not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" or
+                             t.lemma_.lower() in PLACE_NOUNS | BASES for o in where for t in o.subtree):
+            return True
     for c in tok.children:   # "expelled the fighters from Sirte": the place is where they were driven from
         if c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
                 t.ent_type_ in ("GPE", "LOC", "FAC") for t in c.subtree):
@@ -130,9 +139,9 @@ def _aggregate(tok, sent) -> bool:
     heads = {tok, clause}
     # "since" in the trigger's clause, or the trigger inside a "since" phrase ("mired in chaos since an
     # uprising that killed Qaddafi"): a count from a point in time, or that point told as background
-    if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in clause.subtree) or \
-            any(h.lower_ == "since" for _, h in _up(tok, 6)):
-        return True
+    if any(t.lower_ == "since" and _verb_above(t.head if t.dep_ == "mark" else t).i == clause.i
+           for t in clause.subtree if t.dep_ in ("prep", "mark")) or any(h.lower_ == "since" for _, h in _up(tok, 6)):
+        return True   # not a "since" of a clause inside it ("..., marking the deadliest attack since 2018")
     for e in ents(sent):
         if e.label_ != "DATE":
             continue
@@ -143,6 +152,14 @@ def _aggregate(tok, sent) -> bool:
     return False
 
 
+def _verb_above(tok):
+    """The first verb above a token (itself for a verb), or the root."""
+    for _, head in _up(tok, 40):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return tok.sent.root
+
+
 def _judged_or_remembered(tok) -> bool:
     """A trigger a court or a remembrance governs: "convicted of rape", "a case concerning attacks on state
     institutions", "the protest commemorated the attack on students last year"."""
@@ -150,6 +167,11 @@ def _judged_or_remembered(tok) -> bool:
         low = head.lemma_.lower()
         if low in TRIAL_WORDS or low in MEMORY_WORDS:
             return True
+    # a noun however deep in what a verdict lists ("convicted him of 18 counts of crimes ..., including
+    # murder, rape"): the first verb above it that heads a clause says what is done with it
+    for node, head in _up(tok, 40):
+        if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("prep", "acl"):   # not "including", "known as"
+            return tok.pos_ == "NOUN" and head.lemma_.lower() in TRIAL_WORDS
     return False
 
 

@@ -22,12 +22,14 @@ HANDOVER = Trigger(("handover",), "Strategic developments", "Non-violent transfe
 
 
 def _consequences(cands: list) -> list:
-    """ "clashed in Hassakeh, killing several people": the killing is the clash's toll, not another event."""
+    """ "clashed in Hassakeh, killing several people", "strikes on a prison that killed 43": the killing is
+    the toll of the event it follows from or describes, not another event."""
     heads = {tok.i for m, tok in cands if not set(m.trigger.words) <= GENERIC_HARM}
     toll = set()
     for _ in range(3):   # "clashed, killing and wounding several": both participles are the toll
         toll |= {tok.i for m, tok in cands if set(m.trigger.words) <= GENERIC_HARM and
                  (tok.dep_ in ("advcl", "xcomp") and tok.head.i in heads | toll or
+                  tok.dep_ == "relcl" and bool(heads) or   # "that killed 43" after the strikes, whatever it hangs on
                   tok.dep_ == "conj" and tok.head.i in toll)}
     return [(m, tok) for m, tok in cands if tok.i not in toll]
 
@@ -70,12 +72,16 @@ def _clause_rules(sent, cands: list) -> list:
 
 def _handover(sent, cands: list) -> list:
     """A place taken as its holders withdrew ("entered Afrin after the YPG pulled out") or without
-    resistance is a non-violent transfer; a withdrawal alone is a change to the group's activity."""
+    resistance is a non-violent transfer, unless the sentence tells fighting or bombing; a withdrawal
+    alone is a change to the group's activity."""
     terr = [c for c in cands if c[0].trigger.sub_event_type == TERRITORY]
     gone = [c for c in cands if c[0].trigger.sub_event_type == "Change to group/activity"
             and c[0].trigger.words[0] in WITHDRAW_WORDS]
     if not terr or not (gone or UNOPPOSED.search(sent.text)):
         return cands
+    if any(m.trigger.event_type in ("Battles", "Explosions/Remote violence") and m.trigger.sub_event_type != TERRITORY
+           for m, _ in cands):
+        return cands   # "retreating to cut losses from heavy aerial bombing": taken by force
     m, tok = terr[0]
     return [c for c in cands if c not in terr and c not in gone] + [(Match(HANDOVER, m.start, m.end), tok)]
 

@@ -79,14 +79,18 @@ def _same_side(x: Optional[str], y: Optional[str]) -> bool:
 
 
 def _same_incident(a: Event, b: Event) -> bool:
-    """Whether two events of a report tell one incident: one time (a headline dated by publication and
-    the body's day within the week before), one place (or a town and the area it lies in; a sentence that
+    """Whether two events of a report tell one incident: one time (one dated only by when it was told,
+    "police said Monday", and the other's day within the week before, at its place or in its area: the
+    vaguer telling of the surer one), one place (or a town and the area it lies in; a sentence that
     names no place, placed at the report's focus, may tell any place of its country), and sides that do
     not differ (an unnamed "militants" may be a named group; roles swapped in a clash are the same)."""
     if b.extra.get("another") and a.extra.get("sentence") != b.extra.get("sentence"):
         return False   # told after a, as a new incident: "a second car bomb exploded", "in a separate attack"
     headline = _headline(a) or _headline(b)
-    if a.event_date != b.event_date and not (_same_time(a, b) and (headline or a.location == b.location)):
+    vaguer, surer = (a, b) if a.extra.get("undated") else (b, a)
+    in_area = vaguer.location == surer.location or not vaguer.extra.get("place_told", True) or \
+        vaguer.extra.get("place_kind") in AREAS + BROAD and _within(vaguer, surer)   # or it names no place
+    if a.event_date != b.event_date and not (_same_time(a, b) and (headline or in_area)):
         return False
     told = a.extra.get("place_told", True) and b.extra.get("place_told", True)
     if a.location != b.location and not (_within(a, b) or _within(b, a)) and \
@@ -117,9 +121,11 @@ def _absorb(twin: Event, ev: Event, keep_type: bool = False) -> None:
     if ev.fatalities and (not twin.fatalities or TOLL_UPDATE.search(ev.evidence) or
                           _headline(twin) and not _headline(ev)):
         twin.fatalities = ev.fatalities   # the report's latest stated toll; the body's over a headline's "dozens"
+    if not _headline(ev):
+        twin.extra["headline"] = False   # the body tells it now: a toll told after it joins it
     for k, other in (("actor1", "actor2"), ("actor2", "actor1")):   # a side the other telling names
         mine, theirs = getattr(twin, k), getattr(ev, k)
-        if named(theirs) and not named(mine) and theirs != getattr(twin, other) and \
+        if theirs and (named(theirs) or mine is None) and not named(mine) and theirs != getattr(twin, other) and \
                 not (mine and not mine.startswith("Unidentified")):   # "Civilians", "Protesters" stay
             setattr(twin, k, theirs)
 

@@ -31,9 +31,11 @@ class DocContext:
         self.published = published
         self.rules_said: dict[int, dict] = {}   # sentence index -> what the rules said of it (learned.features)
         counts, placed = Counter(), set()
+        self.senses: dict[str, Place] = _short_country_names(doc)
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP", "LOC"):
-                cc = g.country_code(ent.text)
+                sense = self.senses.get(norm(ent.text))
+                cc = sense.country_code if sense else g.country_code(ent.text)
                 if cc and g.area_namesake(ent.text):
                     continue   # "Georgia" may be the US state: the places around it tell
                 if cc:
@@ -48,7 +50,6 @@ class DocContext:
         named = dict(self.countries)
         self.places: dict[tuple, Optional[Place]] = {}
         # "LONDON, Ky. ... London Police": a name the text once puts in its area keeps that sense
-        self.senses: dict[str, Place] = {}
         self.admins: dict[tuple, float] = {}
         self.points: list[tuple] = []   # (name, latitude, longitude) of the towns and districts found so far
         self.others: dict[str, dict] = {}   # a name -> the country weights of the rest of the report
@@ -149,6 +150,21 @@ class DocContext:
                     p = _village(name, countries, self.admins) or p   # a village of the report's country
                 self.places[key] = p
         return self.places[key]
+
+
+def _short_country_names(doc) -> dict:
+    """ "Congo" in a report that names the Democratic Republic of Congo is that country, not the other
+    country whose name it also is: a country's name inside another's the report gives means that one."""
+    g = gazetteer()
+    names = {}
+    for e in doc.ents:
+        text = LOWER_DIRECTION.sub("", re.sub(r"\s*['’]s$", "", e.text))   # "eastern Democratic Republic of Congo's"
+        cc = g.country_code(text) if e.label_ in ("GPE", "LOC") else None
+        if cc:
+            names[text] = cc
+    return {norm(short): g.country_place(names[full]) for short in names for full in names
+            if len(full) > len(short) and names[full] != names[short] and
+            re.search(rf"\b{re.escape(short)}\b", full)}
 
 
 def _abroad(p: Place, countries: dict) -> bool:

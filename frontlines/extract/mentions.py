@@ -10,7 +10,7 @@ from ..actors import Mention, registry
 from .areas import _area_senses, _capitals, _contained, _within_area
 from .lexicon import BROAD, PLACE_LABELS
 from .patterns import ANAPHORIC_GROUP
-from .syntax import _in_subtree, ents
+from .syntax import _depth, _in_subtree, ents
 from .toponyms import (_after_place_word, _district_name, _extra_places, _gazetteer_names, _longer_name, _place_like,
                        _split_names, _village)
 
@@ -90,9 +90,10 @@ class SentenceMentions:
         cands = [(m, toks) for m, toks in self.actors if _in_subtree(toks, root) and m not in exclude]
         if not cands:
             return None
-        # a named or state actor beats a generic noun in the same phrase
-        cands.sort(key=lambda mt: (mt[0].kind in ("civilians", "protesters"), mt[0].name is None and not mt[0].force,
-                                   mt[1][0].i))
+        # the phrase's own actor beats one told inside it ("by militants on an army checkpoint"); in one
+        # phrase, a named or state actor beats a generic noun ("Taliban fighters")
+        cands.sort(key=lambda mt: (_depth(mt[1], root), mt[0].kind in ("civilians", "protesters"),
+                                   mt[0].name is None and not mt[0].force, mt[1][0].i))
         return cands[0][0]
 
 

@@ -41,12 +41,15 @@ def _asserted(tok, sent) -> bool:
             return False
         if node.dep_ in ("ROOT",) or node.head is node:
             break
-        if node.dep_ in ("advcl", "ccomp", "relcl", "conj") and hops > 0:
+        if node.dep_ in ("advcl", "ccomp", "relcl") and hops > 0 or \
+                node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and hops > 0:
             break
         if node.dep_ == "pcomp" and node.head.lower_ == "after" or node.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ == "after" for c in node.children):
             break   # "will advance after seizing Dabiq": what came before the plan happened
-        node, hops = node.head, hops + 1
+        # steps inside a noun phrase are free: "did not commence with a car bombing or a barrage of grenades"
+        hops += node.pos_ in ("VERB", "AUX") or node.dep_ not in ("prep", "pobj", "conj", "cc", "appos", "compound")
+        node = node.head
     if re.search(r"\b(going to|set (its|their|his) sights?|set (its|their) sites)\b", sent.text, re.I):
         # such phrasing marks intent only when it governs the trigger's clause
         head = tok if tok.pos_ == "VERB" else tok.head
@@ -54,6 +57,13 @@ def _asserted(tok, sent) -> bool:
                 any(t.lower_ in ("sights", "sites", "going") for t in head.head.children):
             return False
     return True
+
+
+def _purpose(tok) -> bool:
+    """ "an offensive to purge Libya", "its campaign to take over the town": an infinitive of purpose says
+    what was sought, not what was done (of a protest, "gathered to protest" tells the protest itself)."""
+    return tok.pos_ == "VERB" and tok.dep_ in ("advcl", "acl") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _attributed(tok) -> bool:

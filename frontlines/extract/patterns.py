@@ -62,7 +62,8 @@ DATELINE_AFTER = re.compile(r"^(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(,\s*\d{4})?)?\s
 # a village's name with the word that says so, run into the area it lies in ("Adadama Community of ...")
 COMMUNITY_ENDING = re.compile(r" (community|village|town|settlement|hamlet)$")
 # words that tell a new incident, not the one told before ("a second car bomb", "in a separate attack")
-ANOTHER = re.compile(r"\b(a second|a third|another|a separate|in a separate|a further|a fresh|a new)\b", re.I)
+ANOTHER = re.compile(r"\b(a second|a third|another|a separate|in a separate|a further|a fresh|a new|"
+                     r"(a|one|two|three|four|five|\d+|several) (days?|weeks?) (after|before))\b", re.I)
 HABITUAL = re.compile(r"\b(every time|whenever|each time|usually|often|routinely|tend to|at times)\b", re.I)
 
 

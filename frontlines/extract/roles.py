@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Optional
 
 from ..actors import ARMED, Mention
 from ..geo import gazetteer
-from .lexicon import MILITARY_TARGETS, OWNED_STRIKES, POLICE_TARGETS, RECIPROCAL, SOURCE_NOUNS, SPEECH
+from .lexicon import (FIGHT_NOUNS, MILITARY_TARGETS, OWNED_STRIKES, POLICE_TARGETS, RECIPROCAL, SOURCE_NOUNS, SPEECH,
+                      TRANSITIVE_HARM)
 from .syntax import _clause_verb, _objects
 
 if TYPE_CHECKING:
@@ -29,18 +30,23 @@ def _roles(tok, sm: SentenceMentions):
                 a2 = a2 or sm.actor_in(c)
         if a1 is None:   # "a U.S. drone strike", "an Israeli strike": the weapon's owner, a country's forces
             a1 = _owner(tok)
+        if a2 is None:   # "11 civilians were killed in a coalition airstrike": who the harm befell
+            a2 = _harmed_by(tok, sm, a1)
         if a1 is None and tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
             verb = tok.head if tok.dep_ != "pobj" else _clause_verb(tok.head)
             if tok.dep_ == "pobj" and tok.head.lower_ == "by":   # "backed by Russian airstrikes"
                 verb = None
         if verb is None:
             return a1, a2
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    headline_passive = _headline_passive(verb, sm.sent)
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"   # "two policemen abducted by gunmen"
+    passive = headline_passive or reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subj_verb = verb
     for _ in range(3):   # conjoined / participial verbs borrow their governor's subject
         if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in subj_verb.children):
             break
-        if subj_verb.dep_ in ("conj", "xcomp", "advcl", "acl") and subj_verb.head is not subj_verb:
+        if subj_verb.dep_ in ("conj", "xcomp", "advcl", "acl") and subj_verb.head is not subj_verb and \
+                not (subj_verb is verb and reduced):   # the noun a reduced passive hangs on suffered it
             subj_verb = subj_verb.head
         else:
             break
@@ -52,17 +58,51 @@ def _roles(tok, sm: SentenceMentions):
         elif c.dep_ == "nsubj" and subj_verb is not verb:
             a1 = a1 or sm.actor_in(c)
     for c in verb.children:
-        if passive and c.dep_ == "nsubjpass":
+        if passive and c.dep_ == "nsubjpass" or headline_passive and c.dep_ == "nsubj":
             a2 = a2 or sm.actor_in(c, exclude=(a1,))
         elif c.dep_ in ("dobj", "obj"):
             a2 = a2 or sm.actor_in(c, exclude=(a1,))
         elif c.dep_ == "prep" and c.lower_ in ("from", "against", "on", "at", "with"):
             a2 = a2 or sm.actor_in(c, exclude=(a1,))
+    if a2 is None and reduced:
+        own = sm.actor_in(verb.head, exclude=(a1,))
+        a2 = own if own is not None and not _in_subtree_of(own, sm, verb) else None
     if a2 is None and a1 is not None and verb.lemma_.lower() in RECIPROCAL:   # "troops and rebels clashed"
         for c in subj_verb.children:
             for cj in (c.conjuncts if c.dep_ == "nsubj" else ()):
                 a2 = a2 or sm.actor_in(cj, exclude=(a1,))
     return a1, a2
+
+
+def _harmed_by(tok, sm: SentenceMentions, a1) -> Optional[Mention]:
+    """The victims of the harm verb a nominal trigger is the means of ("were killed in an airstrike",
+    "killed in the attack")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "by") or tok.head.head.pos_ != "VERB":
+        return None
+    verb = tok.head.head
+    if verb.lemma_.lower() not in TRANSITIVE_HARM | {"injure", "wound"} or tok.lemma_.lower() in FIGHT_NOUNS:
+        return None   # the dead of a battle were no side's target
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return sm.actor_in(c, exclude=(a1,))
+    return None
+
+
+def _in_subtree_of(mention: Mention, sm: SentenceMentions, tok) -> bool:
+    inside = set(tok.subtree)
+    return any(t in inside for m, toks in sm.actors if m is mention for t in toks)
+
+
+def _headline_passive(verb, sent) -> bool:
+    """ "Egypt soldiers killed in attack on Sinai checkpoint": a headline drops "were", so a past
+    participle of a verb that always acts on someone, with a subject and no object, is passive."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in TRANSITIVE_HARM:
+        return False
+    if sent.text.rstrip().endswith((".", "?", "!", '"', "”", ":")):
+        return False   # a sentence of the body says "were"
+    kids = [c.dep_ for c in verb.children]
+    shared = [g.dep_ for c in verb.children if c.dep_ == "conj" for g in c.children]   # "shot and injured a woman"
+    return "nsubj" in kids and not any(d in ("dobj", "obj") for d in kids + shared)
 
 
 def _owner(tok) -> Optional[Mention]:
