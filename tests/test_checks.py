@@ -207,3 +207,16 @@ def test_a_since_inside_a_clause_that_comments_on_the_event_does_not_make_it_a_c
 def test_being_armed_with_a_weapon_is_no_event():
     assert events("Members of the militia, which originated in Uganda, were armed with machetes, an official "
                   "said.") == []
+
+
+def test_a_bomber_who_rams_a_checkpoint_is_a_man_and_the_checkpoint_is_armed():
+    (ev,) = events("A suicide car bomber rammed his vehicle into a checkpoint near Rafah in Egypt's Sinai on Friday.")
+    assert ev["sub_event_type"] == "Suicide bomb"   # not an air strike: this bomber does not fly
+    assert ev["actor2"] == "Military Forces of Egypt"
+
+
+def test_air_strikes_a_report_does_not_attribute_are_its_one_air_force_s():
+    evs = events("A Saudi-led coalition airstrike killed 11 civilians in Saada on Monday. The attacks this month "
+                 "included airstrikes on a hospital in Hodeidah on Sunday.", "2021-03-02")
+    assert [e["actor1"] for e in evs if e["sub_event_type"] == "Air/drone strike"] == \
+        ["Military Forces of Saudi Arabia"] * 2

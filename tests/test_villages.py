@@ -73,3 +73,15 @@ def test_the_gazetteer_command(data):
     assert listed.returncode == 0 and "ML" in listed.stdout and "3" in listed.stdout
     assert run("add", str(data / "missing.zip")).returncode == 2
     assert run("remove", "ML").returncode == 0 and "ML" not in run("list").stdout
+
+
+def test_a_village_outside_the_area_the_report_names_is_not_taken(data):
+    (data / "ML.txt").write_text("".join(ML) + row(5, "Fama", 11.52, -5.69, "ML", "07"), encoding="utf-8")
+    villages.add([str(data / "ML.txt")])
+    # "FAMa" (the army's acronym) is also a village of Sikasso: it may neither place the events nor pull the
+    # report's area there
+    text = ("At least 40 people died in fighting between Malian soldiers and terrorists in central Mali, the "
+            "government said on Tuesday. A spokesman said 25 Mali Armed Forces (FAMa) soldiers were killed after "
+            "jihadists on Monday attacked army camps in Boulkessi and Mondoro in the central Mopti region.")
+    evs = extract_text(text, published="2019-10-02")
+    assert evs and all(e["location"] != "Fama" and e["admin1"] == "Mopti" for e in evs)

@@ -132,6 +132,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
         events = [ev for ev in events if not ev.extra["quoted"]]
     _fatalities_from_following(events, sents)   # 7
     _refine_protests(events, sents)
+    _air_power(events)
     if claimant is not None:   # "No group claimed..." names no one; "The Taliban claimed the attack" does
         for ev in events:
             if ev.actor1 and ev.actor1.startswith("Unidentified Armed Group") and \
@@ -153,6 +154,18 @@ def _news(events: list[Event], published: Optional[date]) -> list[Event]:
         return events
     return [ev for ev in events if ev.extra.get("lead") or ev.sub_event_type in TERRITORY or
             (published - date.fromisoformat(ev.event_date)).days <= BACKGROUND_DAYS]
+
+
+def _air_power(events: list[Event]) -> None:
+    """Air strikes a report does not attribute ("the attacks included airstrikes on a TV channel") are
+    those of the one air force its other strikes name ("a Saudi-led coalition airstrike killed 11")."""
+    air = [ev for ev in events if ev.sub_event_type == "Air/drone strike"]
+    owners = {ev.actor1 for ev in air if ev.actor1 and not ev.actor1.startswith("Unidentified")}
+    if len(owners) == 1:
+        owner = owners.pop()
+        for ev in air:
+            if not ev.actor1 or ev.actor1.startswith("Unidentified"):
+                ev.actor1 = owner
 
 
 def _learned(sent, events: list[Event], said: dict) -> list[Event]:
@@ -216,10 +229,13 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     a1, a2 = _roles(tok, sm)
     if a1 is None or a2 is None:
         a1, a2 = _nearest(tok, sm, a1, a2)
-    if m.trigger.sub_event_type in ("Attack", "Armed clash") and \
-            (a2 is None or a2.kind in ("civilians", "protesters")):
+    told = sent[m.start:m.end]
+    if a1 is None and a2 is not None and told.start_char - sent.start_char <= a2.start < told.end_char - sent.start_char:
+        a1, a2 = a2, None   # "a suicide car bomber": the trigger names who did it, not whom
+    if (m.trigger.sub_event_type in ("Attack", "Armed clash") and (a2 is None or a2.kind in ("civilians", "protesters"))
+            or m.trigger.event_type == "Explosions/Remote violence" and a2 is None):
         force = _armed_target(tok)
-        if force:   # "attacked a checkpoint", "ambushed a convoy": the other side is armed
+        if force:   # "attacked a checkpoint", "ambushed a convoy", "a suicide bomber targeted a checkpoint"
             a2 = Mention(0, 0, "", None, "state", force=force)
     etype, sub = _subtype(m, a1, a2)
     if sub in ("Armed clash", "Attack") and _by_air(tok):

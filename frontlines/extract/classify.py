@@ -109,10 +109,14 @@ def _choose(cands):
 def _by_air(tok) -> bool:
     """ "raids by the army's choppers", "helicopters attacked": the attacker flies, so it is an air strike."""
     agents = [c for c in tok.children if c.dep_ in ("nsubj", "agent") or (c.dep_ == "prep" and c.lower_ == "by")]
-    return any(t.lemma_.lower() in AIRCRAFT for a in agents for t in a.subtree)
+    return any(t.lemma_.lower() in AIRCRAFT and not (t.lemma_.lower() == "bomber" and
+               any(c.lemma_.lower() in PERSON_BOMBER for c in t.children)) for a in agents for t in a.subtree)
 
 
 INSTRUMENT_VERBS = {"fire", "launch", "drop", "plant", "detonate", "lob", "hurl", "throw", "use"}
+
+
+PERSON_BOMBER = {"suicide", "car", "truck", "female", "male", "teenage", "would-be", "lone"}   # a bomber who is a man
 
 
 def _instrument(tok) -> Optional[str]:
@@ -134,6 +138,8 @@ def _instrument(tok) -> Optional[str]:
             continue   # "six people were killed": the victims
         words = {noun.lemma_.lower()} | {t.lemma_.lower() for t in noun.children if t.dep_ in ("compound", "amod")}
         inside = {t.lemma_.lower() for t in noun.subtree}
+        if words & PERSON_BOMBER:
+            words.discard("bomber")   # "a suicide car bomber" is a man, not an aircraft
         for vocab, sub in WEAPON_SUBTYPES:
             if vocab & (inside if sub == "Chemical weapon" else words):
                 return sub

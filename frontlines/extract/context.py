@@ -94,7 +94,10 @@ class DocContext:
                         e = _evidence(p, span, sm)
                         found[p.country_code] += e
                         found_by.setdefault(norm(span.text), Counter())[p.country_code] += e
-                    if p.admin1 and p.kind not in BROAD and not again:
+                    # a village only the user's gazetteer knows does not say which area the report is about
+                    # ("FAMa", the army's acronym, is a village of Sikasso: it may not pull the report there)
+                    if p.admin1 and p.kind not in BROAD and not again and \
+                            (p.kind != "city" or p.population):
                         if p.kind == "admin1" or g.one_state_county(p):
                             areas[(p.country_code, p.admin1)] += 1
                         else:   # a town's name votes for each area that has a town (county) of that name
@@ -175,14 +178,19 @@ def _abroad(p: Place, countries: dict) -> bool:
 
 def _village(name: str, countries: dict, admins: dict) -> Optional[Place]:
     """A populated place of the user's village-level gazetteer (villages.py) in a country the report is
-    about (never elsewhere: a village of that name abroad is not meant), in an area it names first."""
+    about (never elsewhere: a village of that name abroad is not meant), in an area it names when it
+    names areas of that country ("FAMa" is no village of Sikasso in a report about Mopti region)."""
     top = max(countries.values(), default=0)
     ccs = tuple(cc for cc, w in sorted(countries.items(), key=lambda kv: -kv[1]) if w >= 0.2 * top and w > 0)[:3]
     if not ccs:
         return None
     areas = tuple(sorted(a for a, w in admins.items() if w >= 0.2 and a[0] in ccs))
     bare = PLACE_ENDING.sub("", norm(name)).strip()
-    return villages.lookup(name, ccs, areas) or (villages.lookup(bare, ccs, areas) if bare != norm(name) else None)
+    p = villages.lookup(name, ccs, areas) or (villages.lookup(bare, ccs, areas) if bare != norm(name) else None)
+    if p is not None and p.admin1 and any(a[0] == p.country_code for a in areas) and \
+            (p.country_code, p.admin1) not in areas:
+        return None   # a report about Mopti region means none of the villages of that name elsewhere in Mali
+    return p
 
 
 def _country_weights(named: dict, found: Counter) -> dict:

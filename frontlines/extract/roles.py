@@ -153,7 +153,11 @@ def _speaker(toks) -> bool:
 
 def _armed_target(tok) -> str:
     """ "military" or "police" when what an attack hits is armed (a checkpoint, a convoy, troops)."""
-    for o in _objects(tok, ("on", "against", "at")):
+    noun = tok
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    acts = [tok, noun] + ([noun.head] if noun.dep_ == "nsubj" else [])   # "a suicide bomber rammed into a checkpoint"
+    for o in (o for t in acts for o in _objects(t, ("on", "against", "at", "into"))):
         for head in (o, *o.conjuncts):
             lemma = head.lemma_.lower()
             mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
