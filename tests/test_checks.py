@@ -220,3 +220,9 @@ def test_air_strikes_a_report_does_not_attribute_are_its_one_air_force_s():
                  "included airstrikes on a hospital in Hodeidah on Sunday.", "2021-03-02")
     assert [e["actor1"] for e in evs if e["sub_event_type"] == "Air/drone strike"] == \
         ["Military Forces of Saudi Arabia"] * 2
+
+
+def test_an_army_advances_into_a_town_prices_advance_into_nothing():
+    (ev,) = events("The Syrian army advanced into the town of Taibet al-Imam in Hama province on Thursday.")
+    assert ev["event_type"] == "Battles" and ev["actor1"] == "Military Forces of Syria"
+    assert events("Oil prices advanced into record territory on Thursday.") == []

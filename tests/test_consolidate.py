@@ -119,3 +119,9 @@ def test_an_incident_told_as_a_day_before_another_is_its_own():
     evs = events("Rebels hacked to death 22 civilians in an overnight raid in Beni on Sunday. The latest incident "
                  "came a day after six civilians were killed in an attack in Beni.", "2019-12-16")
     assert sorted(e["fatalities"] for e in evs) == [6, 22]
+
+
+def test_the_town_a_later_sentence_names_replaces_the_region_however_near_its_centre():
+    evs = events("Ethiopia's military has clashed with Fano fighters in the Amhara region, residents said on "
+                 "Wednesday. Fano fighters and army troops clashed near Debre Tabor on Tuesday.", "2023-08-03")
+    assert [e["location"] for e in evs] == ["Debre Tabor"]   # Debre Tabor lies 17 km from Amhara's centre

@@ -8,7 +8,7 @@ from typing import Optional
 from ..actors import ARMED
 from ..geo import gazetteer, norm
 from ..taxonomy import TERRITORY, Match
-from .lexicon import (AGREE_NOUNS, AGREE_VERBS, BASES, FIGHT_NOUNS, GENERIC_HARM, MEMORY_WORDS, NONSTRIKE_VERBS,
+from .lexicon import (AGREE_NOUNS, AGREE_VERBS, ARMED_ONLY, BASES, FIGHT_NOUNS, GENERIC_HARM, MEMORY_WORDS, NONSTRIKE_VERBS,
                       NOT_PLACES, PLACE_NOUNS, PROTEST_TYPES, REACTION_VERBS, REFLEXIVE, RIOT_GEAR, TRIAL_WORDS)
 from .modality import _asserted, _attributed, _expected, _purpose
 from .roles import _speaker
@@ -38,6 +38,9 @@ def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, tol
     if any(c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVE for c in tok.children) and \
             m.trigger.event_type == "Riots":
         return "reflexive"   # "barricaded himself inside a hotel room"
+    if " ".join(m.trigger.words) in ARMED_ONLY and \
+            not any(a.kind in ARMED and not _speaker(ts) for a, ts in sm.actors):
+        return "unarmed"   # "prices advanced into record territory": only an armed force advances into a town
     if _not_fighting(tok):
         return "not_fighting"
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in ("arm", "equip"):

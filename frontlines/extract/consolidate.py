@@ -110,7 +110,8 @@ def _absorb(twin: Event, ev: Event, keep_type: bool = False) -> None:
         for k in ("event_date", "time_precision", "evidence", "evidence_start", "evidence_end", "trigger"):
             setattr(twin, k, getattr(ev, k))
         twin.extra["undated"] = False
-    if ev.location != twin.location and _within(twin, ev) and not _within(ev, twin):
+    finer = twin.extra.get("place_kind") in AREAS + BROAD and ev.extra.get("place_kind") not in AREAS + BROAD
+    if ev.location != twin.location and _within(twin, ev) and (finer or not _within(ev, twin)):
         for k in PLACE_FIELDS:   # the town, not the province the headline named
             setattr(twin, k, getattr(ev, k))
         twin.extra["place_kind"] = ev.extra.get("place_kind")
