@@ -226,3 +226,9 @@ def test_an_army_advances_into_a_town_prices_advance_into_nothing():
     (ev,) = events("The Syrian army advanced into the town of Taibet al-Imam in Hama province on Thursday.")
     assert ev["event_type"] == "Battles" and ev["actor1"] == "Military Forces of Syria"
     assert events("Oil prices advanced into record territory on Thursday.") == []
+
+
+def test_the_victims_of_a_drone_strike_are_no_protesters():
+    (ev,) = events("A U.S. drone strike on a car in a residential area of Kabul on Sunday killed 10 members of one "
+                   "family, including seven children, relatives said on Monday.", "2021-08-30")
+    assert ev["actor2"] == "Civilians (Afghanistan)"   # a drone strike is no labour strike

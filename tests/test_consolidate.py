@@ -125,3 +125,13 @@ def test_the_town_a_later_sentence_names_replaces_the_region_however_near_its_ce
     evs = events("Ethiopia's military has clashed with Fano fighters in the Amhara region, residents said on "
                  "Wednesday. Fano fighters and army troops clashed near Debre Tabor on Tuesday.", "2023-08-03")
     assert [e["location"] for e in evs] == ["Debre Tabor"]   # Debre Tabor lies 17 km from Amhara's centre
+
+
+def test_an_event_told_n_days_before_another_day_is_dated_back_and_told_once():
+    evs = events("The Syrian Democratic Forces formally declared Raqqa liberated on Friday, three days after the "
+                 "U.S.-backed fighters took full control of the city from Islamic State.", "2017-10-20")
+    assert [(e["sub_event_type"], e["event_date"]) for e in evs] == \
+        [("Non-state actor overtakes territory", "2017-10-17")]   # the change of hands, once, when it happened
+    (ev,) = events("The latest incident came a day after six civilians were killed in an attack in Beni.",
+                   "2019-12-16")
+    assert ev["event_date"] == "2019-12-15"

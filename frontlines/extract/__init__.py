@@ -115,6 +115,14 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                     if ev.extra["priority"] > same.extra["priority"]:
                         sent_events[sent_events.index(same)] = ev
                     continue
+                held = next((o for o in sent_events if o.location == ev.location and
+                             o.sub_event_type in TERRITORY and ev.sub_event_type in TERRITORY and
+                             abs((date.fromisoformat(o.event_date) - date.fromisoformat(ev.event_date)).days) <= 7),
+                            None)
+                if held is not None:   # "declared Raqqa liberated on Friday, three days after taking it": one
+                    if ev.event_date < held.event_date:   # change of hands, on the day it happened
+                        sent_events[sent_events.index(held)] = ev
+                    continue
                 sent_events.append(ev)
         if sent_events:   # 6: the learned model's word on the rules' answer
             said["rule"] = sent_events[0].sub_event_type

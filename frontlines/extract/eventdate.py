@@ -4,6 +4,7 @@ date after publication (a plan, not an event)."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .. import dates as dt
@@ -25,6 +26,9 @@ def _date_for(tok, sent, ctx: DocContext):
     Saturday"); else a relative date; else the publication date. `bound`: the date only says when the
     event was told (publication, "police said Monday"), not when it happened. None for a date after
     publication."""
+    before = _days_before(tok, sent, ctx)
+    if before is not None:
+        return before
     best = None
     clause = _clause_verb(tok)
     own = {t.i for t in clause.subtree} if clause.dep_ == "advcl" else set()
@@ -53,6 +57,40 @@ def _date_for(tok, sent, ctx: DocContext):
             return (*r, False)
     # a sentence with a time expression it could not place ("after two months of fighting") is told as dated
     return ctx.published, 1, not any(e.label_ in ("DATE", "TIME") for e in ents(sent))
+
+
+OFFSET = re.compile(r"^(a|an|one|two|three|four|five|six|seven|\d+) (day|days|week|weeks)$", re.I)
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _days_before(tok, sent, ctx: DocContext):
+    """ "declared Raqqa liberated on Friday, three days after the fighters took full control": the
+    trigger inside "N days after ..." happened N days before the day the sentence gives (or the day of
+    publication, as a bound)."""
+    for after in sent:
+        clause = after.head if after.dep_ == "mark" else after   # "three days after the fighters took it"
+        if after.lower_ != "after" or not any(t.i == tok.i for t in clause.subtree):
+            continue
+        span = next((c for h in (after, clause) for c in h.children if c.dep_ == "npadvmod"), None)
+        if span is None:
+            continue
+        words = " ".join(t.text for t in span.subtree)
+        m = OFFSET.match(words)
+        if not m:
+            continue
+        n = int(m[1]) if m[1].isdigit() else NUMBERS[m[1].lower()]
+        days = n * (7 if m[2].lower().startswith("week") else 1)
+        inside = {t.i for t in clause.subtree}
+        base, bound = None, True
+        for ent in ents(sent):
+            if ent.label_ == "DATE" and ent.start not in inside:
+                r = dt.resolve(ent.text, ctx.published)
+                if r is not None and r[0] <= ctx.published:
+                    base, bound = r[0], False
+                    break
+        day = (base or ctx.published) - timedelta(days=days)
+        return day, 1 if m[2].lower().startswith("day") else 2, bound
+    return None
 
 
 def _said_on(ent, tok) -> bool:

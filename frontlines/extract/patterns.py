@@ -47,7 +47,10 @@ PROTEST_CONTEXT = re.compile(r"\b(protest\w*|demonstrat\w*|riot\w*|rall(y|ies)|m
                              r"agitat\w*|strikers?|youths?|residents|villagers|locals|community members)\b", re.I)
 
 
-PROTESTING = re.compile(r"\b(protest\w*|demonstrat\w*|rall(y|ies)|march(es|ed|ing)?|sit-ins?|strik(e|es|ing)|"
+# a labour strike, not an air or drone strike ("on strike", "a general strike", "striking workers")
+PROTESTING = re.compile(r"\b(protest\w*|demonstrat\w*|rall(y|ies)|march(es|ed|ing)?|sit-ins?|on strike|"
+                        r"(general|hunger|labou?r|workers'?|nationwide|national|teachers'?|doctors'?) strikes?|"
+                        r"strikers?|striking (workers|teachers|doctors|nurses|employees|miners|staff)|"
                         r"picket\w*|riot\w*)\b", re.I)
 
 
