@@ -844,3 +844,10 @@ def test_a_town_and_its_country_that_ner_ran_together_are_split_at_the_direction
 def test_an_arabic_article_keeps_a_name_its_own_and_the_centre_of_a_capital_is_where(text, location):
     events = extract_text(text, published="2017-03-23")
     assert events and events[0]["location"] == location
+
+
+def test_a_big_city_s_short_name_tagged_as_a_people_is_the_city():
+    (ev,) = extract_text("SDF declares Raqqa liberated\n\nThe Syrian Democratic Forces formally declared Raqqa "
+                         "liberated on Friday, three days after the fighters took full control of the city.",
+                         published="2017-10-20")
+    assert ev["location"] == "Ar Raqqah" and ev["country"] == "Syria"   # "Raqqa" is Ar Raqqah's, not a people

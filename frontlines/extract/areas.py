@@ -134,8 +134,11 @@ def _inside(p: Place, q: Place, sq=None) -> bool:
 
 
 def _names_a_place(name: str) -> bool:
-    """Whether some place has this as its own name, not only as an alias ("Bissa" is only Bissau's)."""
-    return any(norm(p.name) == norm(name) for p, _ in gazetteer().candidates(name))
+    """Whether some place has this as its own name, not only as an alias ("Bissa" is only Bissau's), or
+    is a city of 100,000 or more that goes by it ("Raqqa" for Ar Raqqah)."""
+    n = norm(name)
+    return any(norm(p.name) == n or p.kind == "city" and p.population >= 100_000 and
+               any(w in (n, n + "h") for w in norm(p.name).split()) for p, _ in gazetteer().candidates(name))
 
 
 def _listed(sp, sq) -> bool:
