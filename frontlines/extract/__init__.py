@@ -12,7 +12,8 @@ The sequence, one pass over the sentences of a spaCy Doc (each step names the mo
    (eventplace.py), date (eventdate.py), fatalities (fatalities.py); one event a sentence and place.
 6. learned.Model (when one is in use): whether the sentence states an event at all, and its sub-type.
 7. Report passes: a toll told in the next sentences, how a protest went, the group that claimed it.
-8. consolidate.merge_within: one incident told twice in the report is one event.
+8. consolidate.merge_within: one incident told twice in the report is one event; _news: an event over
+   30 days older than the report and not in its lead is background, left out (--background keeps it).
 """
 from __future__ import annotations
 
@@ -23,10 +24,10 @@ from typing import Optional
 
 from .. import dates as dt, learned
 from ..actors import Mention, registry
+from ..control import TERRITORY as TERRITORIAL   # the three sub-types of a change of hands
 from ..fatalities import fatalities, from_parse as fatalities_in
 from ..geo import gazetteer
 from ..records import Event, Report
-from ..control import TERRITORY
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, taxonomy
 from .checks import why_not
 from .classify import (RULE_WORDS, _by_air, _choose, _instrument, _clause_rules, _consequences, _handover, _refine_protests,
@@ -116,7 +117,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                         sent_events[sent_events.index(same)] = ev
                     continue
                 held = next((o for o in sent_events if o.location == ev.location and
-                             o.sub_event_type in TERRITORY and ev.sub_event_type in TERRITORY and
+                             o.sub_event_type in TERRITORIAL and ev.sub_event_type in TERRITORIAL and
                              abs((date.fromisoformat(o.event_date) - date.fromisoformat(ev.event_date)).days) <= 7),
                             None)
                 if held is not None:   # "declared Raqqa liberated on Friday, three days after taking it": one
@@ -160,7 +161,7 @@ def _news(events: list[Event], published: Optional[date]) -> list[Event]:
     $FRONTLINES_BACKGROUND=keep (--background) background events are kept."""
     if published is None or os.environ.get("FRONTLINES_BACKGROUND", "").lower() == "keep":
         return events
-    return [ev for ev in events if ev.extra.get("lead") or ev.sub_event_type in TERRITORY or
+    return [ev for ev in events if ev.extra.get("lead") or ev.sub_event_type in TERRITORIAL or
             (published - date.fromisoformat(ev.event_date)).days <= BACKGROUND_DAYS]
 
 
@@ -238,7 +239,8 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     if a1 is None or a2 is None:
         a1, a2 = _nearest(tok, sm, a1, a2)
     told = sent[m.start:m.end]
-    if a1 is None and a2 is not None and told.start_char - sent.start_char <= a2.start < told.end_char - sent.start_char:
+    if a1 is None and a2 is not None and \
+            told.start_char - sent.start_char <= a2.start < told.end_char - sent.start_char:
         a1, a2 = a2, None   # "a suicide car bomber": the trigger names who did it, not whom
     if (m.trigger.sub_event_type in ("Attack", "Armed clash") and (a2 is None or a2.kind in ("civilians", "protesters"))
             or m.trigger.event_type == "Explosions/Remote violence" and a2 is None):

@@ -8,8 +8,9 @@ from typing import Optional
 from ..actors import ARMED
 from ..geo import gazetteer, norm
 from ..taxonomy import TERRITORY, Match
-from .lexicon import (AGREE_NOUNS, AGREE_VERBS, ARMED_ONLY, BASES, FIGHT_NOUNS, GENERIC_HARM, MEMORY_WORDS, NONSTRIKE_VERBS,
-                      NOT_PLACES, PLACE_NOUNS, PROTEST_TYPES, REACTION_VERBS, REFLEXIVE, RIOT_GEAR, TRIAL_WORDS)
+from .lexicon import (AGREE_NOUNS, AGREE_VERBS, ARMED_ONLY, BASES, FIGHT_NOUNS, GENERIC_HARM, MEMORY_WORDS,
+                      NONSTRIKE_VERBS, NOT_PLACES, PLACE_NOUNS, PROTEST_TYPES, REACTION_VERBS, REFLEXIVE, RIOT_GEAR,
+                      TRIAL_WORDS)
 from .modality import _asserted, _attributed, _expected, _purpose
 from .roles import _speaker
 from .patterns import SPAN_OF_TIME

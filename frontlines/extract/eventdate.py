@@ -1,6 +1,6 @@
-"""When an event happened: the date expression nearest the trigger in its sentence, a relative date
-("yesterday", "last week"), else the publication date. Gives (date, time_precision), or None for a
-date after publication (a plan, not an event)."""
+"""When an event happened: the date expression nearest the trigger in its sentence ("three days after"
+another day counts back from it), a relative date ("yesterday", "last week"), else the publication
+date. Gives (date, time_precision, bound), or None for a date after publication (a plan, not an event)."""
 from __future__ import annotations
 
 import re
