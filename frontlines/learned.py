@@ -16,12 +16,13 @@ from typing import Optional
 
 import numpy as np
 
+from .control import TERRITORY as PLACE_TAKEN   # the sub-types of a change of hands
+
 NONE = "NONE"   # the label of a sentence that states no event
 SHIPPED = Path(__file__).parent / "models" / "typing"
 MASKED = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY",
           "MONEY", "PERCENT", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 C, REJECT, RETYPE = 10.0, 0.55, 0.5   # chosen by 5-fold cross-validation on typing-wild and case2021 (README)
-PLACE_TAKEN = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
 ARGS = {"nsubj": "subj", "nsubjpass": "subjpass", "dobj": "obj", "agent": "by", "pobj": "pobj"}
 
 
@@ -181,8 +182,12 @@ class use:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str) -> Model:
-    return Model.load(path)
+def _load(choice: str) -> Optional[Model]:
+    """The model $FRONTLINES_MODEL names ("" for the shipped one, None if absent), read once: `current`
+    is asked for every sentence the rules make an event of, so the folder is not looked up again."""
+    if choice:
+        return Model.load(Path(choice).expanduser().resolve())
+    return Model.load(SHIPPED) if (SHIPPED / "model.json").is_file() else None
 
 
 def current() -> Optional[Model]:
@@ -190,8 +195,4 @@ def current() -> Optional[Model]:
     if _OVERRIDE:
         return _OVERRIDE[-1]
     choice = os.environ.get("FRONTLINES_MODEL", "").strip()
-    if choice.lower() == "none":
-        return None
-    if choice:
-        return _load(str(Path(choice).expanduser().resolve()))
-    return _load(str(SHIPPED)) if (SHIPPED / "model.json").is_file() else None
+    return None if choice.lower() == "none" else _load(choice)

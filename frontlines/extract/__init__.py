@@ -70,7 +70,8 @@ def places(doc, ctx: Optional[DocContext] = None) -> list[dict]:
 
 def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event]:
     """Events stated in a parsed report (doc is report.text parsed by nlp.parse)."""
-    published = dt.parse_iso(report.published) or date.today()
+    stated = dt.parse_iso(report.published)   # None: no background can be told apart (_news)
+    published = stated or date.today()
     ctx = ctx or DocContext(doc, published)   # 1
     tax = taxonomy()
     events: list[Event] = []
@@ -78,6 +79,8 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
     claimant = None
     # the title is the first line that says something (after a stamp such as "date 2018-05-08")
     first = next((i for i, s in enumerate(sents) if sum(t.is_alpha for t in s) >= 3), 0)
+    titled = bool(sents) and _title_line(sents[first])
+    lead = first + titled   # the last sentence of the lead: the title and the first sentence
     seen = set()
     for si, sent in enumerate(sents):
         if sent.text.strip() in seen:
@@ -129,11 +132,10 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             said["rule"] = sent_events[0].sub_event_type
             said["unsure"] = sent_events[0].extra["generic"]   # told only by its harm: "killed", "wounded"
             sent_events = _learned(sent, sent_events, said)
-        lead = si <= first + (1 if _title_line(sents[first]) else 0)   # the title and the first sentence
         for ev in sent_events:
             ev.extra["sentence"] = si
-            ev.extra["headline"] = si == first and _title_line(sent)
-            ev.extra["lead"] = lead
+            ev.extra["headline"] = si == first and titled
+            ev.extra["lead"] = si <= lead
         events.extend(sent_events)
     if any(not ev.extra["quoted"] for ev in events):
         # a speaker's words beside the report's own account ("we are going to march until our demands are
@@ -147,7 +149,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             if ev.actor1 and ev.actor1.startswith("Unidentified Armed Group") and \
                     ev.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
                 ev.actor1 = claimant.canonical(None, None)
-    return _news(merge_within(events), dt.parse_iso(report.published))   # 8
+    return _news(merge_within(events), stated)   # 8
 
 
 BACKGROUND_DAYS = 30   # ACLED's window for news: an older event recalled in a report is background

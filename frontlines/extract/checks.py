@@ -14,7 +14,7 @@ from .lexicon import (AGREE_NOUNS, AGREE_VERBS, ARMED_ONLY, BASES, FIGHT_NOUNS, 
 from .modality import _asserted, _attributed, _expected, _purpose
 from .roles import _speaker
 from .patterns import SPAN_OF_TIME
-from .syntax import _clause_verb, _objects, _up, ents
+from .syntax import _clause_verb, _objects, _up, _verb_above, ents
 
 
 def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, told_before: bool) -> Optional[str]:
@@ -154,14 +154,6 @@ def _aggregate(tok, sent) -> bool:
                 SPAN_OF_TIME.search(e.text) or prep.lower_ in ("from", "since", "throughout")):
             return True
     return False
-
-
-def _verb_above(tok):
-    """The first verb above a token (itself for a verb), or the root."""
-    for _, head in _up(tok, 40):
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-    return tok.sent.root
 
 
 def _judged_or_remembered(tok) -> bool:

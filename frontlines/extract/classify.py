@@ -8,8 +8,8 @@ from typing import Optional
 from ..actors import ARMED, Mention
 from ..records import Event
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger
-from .lexicon import (AIRCRAFT, BASE_VERBS, BASES, FIND_WEAPONS, GENERIC_HARM, PROTEST_TYPES, WEAPON_SUBTYPES,
-                      WEAPONS, WITHDRAW_WORDS)
+from .lexicon import (AIRCRAFT, BASES, BASE_VERBS, FIND_WEAPONS, GENERIC_HARM, INSTRUMENT_VERBS, PERSON_BOMBER,
+                      PROTEST_TYPES, WEAPONS, WEAPON_SUBTYPES, WITHDRAW_WORDS)
 from .modality import _asserted
 from .patterns import PROTEST_FORCE, PROTEST_INTERVENTION, PROTEST_VIOLENT, UNOPPOSED
 from .syntax import _clause_verb, _objects, _verb_key
@@ -109,14 +109,12 @@ def _choose(cands):
 def _by_air(tok) -> bool:
     """ "raids by the army's choppers", "helicopters attacked": the attacker flies, so it is an air strike."""
     agents = [c for c in tok.children if c.dep_ in ("nsubj", "agent") or (c.dep_ == "prep" and c.lower_ == "by")]
-    return any(t.lemma_.lower() in AIRCRAFT and not (t.lemma_.lower() == "bomber" and
-               any(c.lemma_.lower() in PERSON_BOMBER for c in t.children)) for a in agents for t in a.subtree)
+    return any(t.lemma_.lower() in AIRCRAFT and not _man_bomber(t) for a in agents for t in a.subtree)
 
 
-INSTRUMENT_VERBS = {"fire", "launch", "drop", "plant", "detonate", "lob", "hurl", "throw", "use"}
-
-
-PERSON_BOMBER = {"suicide", "car", "truck", "female", "male", "teenage", "would-be", "lone"}   # a bomber who is a man
+def _man_bomber(tok) -> bool:
+    """ "a suicide car bomber", "a female bomber": a man or a woman, not an aircraft."""
+    return tok.lemma_.lower() == "bomber" and any(c.lemma_.lower() in PERSON_BOMBER for c in tok.children)
 
 
 def _instrument(tok) -> Optional[str]:
@@ -138,8 +136,8 @@ def _instrument(tok) -> Optional[str]:
             continue   # "six people were killed": the victims
         words = {noun.lemma_.lower()} | {t.lemma_.lower() for t in noun.children if t.dep_ in ("compound", "amod")}
         inside = {t.lemma_.lower() for t in noun.subtree}
-        if words & PERSON_BOMBER:
-            words.discard("bomber")   # "a suicide car bomber" is a man, not an aircraft
+        if _man_bomber(noun):
+            words.discard("bomber")
         for vocab, sub in WEAPON_SUBTYPES:
             if vocab & (inside if sub == "Chemical weapon" else words):
                 return sub

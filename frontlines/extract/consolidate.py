@@ -78,6 +78,14 @@ def _same_side(x: Optional[str], y: Optional[str]) -> bool:
     return x == y or not x or not y or x.startswith("Unidentified") or y.startswith("Unidentified")
 
 
+def _in_area(a: Event, b: Event) -> bool:
+    """Whether the vaguer of two tellings (dated only by when it was told) is at the surer one's place,
+    names no place, or names an area that holds it."""
+    vaguer, surer = (a, b) if a.extra.get("undated") else (b, a)
+    return vaguer.location == surer.location or not vaguer.extra.get("place_told", True) or \
+        vaguer.extra.get("place_kind") in AREAS + BROAD and _within(vaguer, surer)
+
+
 def _same_incident(a: Event, b: Event) -> bool:
     """Whether two events of a report tell one incident: one time (one dated only by when it was told,
     "police said Monday", and the other's day within the week before, at its place or in its area: the
@@ -87,10 +95,7 @@ def _same_incident(a: Event, b: Event) -> bool:
     if b.extra.get("another") and a.extra.get("sentence") != b.extra.get("sentence"):
         return False   # told after a, as a new incident: "a second car bomb exploded", "in a separate attack"
     headline = _headline(a) or _headline(b)
-    vaguer, surer = (a, b) if a.extra.get("undated") else (b, a)
-    in_area = vaguer.location == surer.location or not vaguer.extra.get("place_told", True) or \
-        vaguer.extra.get("place_kind") in AREAS + BROAD and _within(vaguer, surer)   # or it names no place
-    if a.event_date != b.event_date and not (_same_time(a, b) and (headline or in_area)):
+    if a.event_date != b.event_date and not (_same_time(a, b) and (headline or _in_area(a, b))):
         return False
     told = a.extra.get("place_told", True) and b.extra.get("place_told", True)
     if a.location != b.location and not (_within(a, b) or _within(b, a)) and \

@@ -31,6 +31,8 @@ class DocContext:
         self.published = published
         self.rules_said: dict[int, dict] = {}   # sentence index -> what the rules said of it (learned.features)
         counts, placed = Counter(), set()
+        # a name's sense in this report: a short country name the report names in full ("Congo"), and
+        # below, "LONDON, Ky. ... London Police": a name the text once puts in its area keeps that sense
         self.senses: dict[str, Place] = _short_country_names(doc)
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP", "LOC"):
@@ -49,7 +51,6 @@ class DocContext:
                           for cc, n in counts.items()}
         named = dict(self.countries)
         self.places: dict[tuple, Optional[Place]] = {}
-        # "LONDON, Ky. ... London Police": a name the text once puts in its area keeps that sense
         self.admins: dict[tuple, float] = {}
         self.points: list[tuple] = []   # (name, latitude, longitude) of the towns and districts found so far
         self.others: dict[str, dict] = {}   # a name -> the country weights of the rest of the report

@@ -8,9 +8,10 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .. import dates as dt
+from ..fatalities import to_int
 from .lexicon import SPEECH
 from .patterns import RELATIVE_DATE
-from .syntax import _clause_verb, ents
+from .syntax import _clause_verb, _verb_above, ents
 
 if TYPE_CHECKING:
     from .context import DocContext
@@ -60,7 +61,6 @@ def _date_for(tok, sent, ctx: DocContext):
 
 
 OFFSET = re.compile(r"^(a|an|one|two|three|four|five|six|seven|\d+) (day|days|week|weeks)$", re.I)
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _days_before(tok, sent, ctx: DocContext):
@@ -78,7 +78,7 @@ def _days_before(tok, sent, ctx: DocContext):
         m = OFFSET.match(words)
         if not m:
             continue
-        n = int(m[1]) if m[1].isdigit() else NUMBERS[m[1].lower()]
+        n = to_int(m[1])
         days = n * (7 if m[2].lower().startswith("week") else 1)
         inside = {t.i for t in clause.subtree}
         base, bound = None, True
@@ -96,10 +96,7 @@ def _days_before(tok, sent, ctx: DocContext):
 def _said_on(ent, tok) -> bool:
     """A date that tells when someone spoke ("police said Monday", "announced on Tuesday"), not when the
     trigger's event happened: the first verb above it is a verb of saying the trigger is not."""
-    node = ent.root
-    while node.head.i != node.i:
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node.lemma_.lower() in SPEECH and node.i != tok.i
-    return False
+    verb = _verb_above(ent.root)
+    return verb.i != ent.root.i and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SPEECH and \
+        verb.i != tok.i
 

@@ -44,6 +44,8 @@ BASES = _set("BASES")
 WITHDRAW_WORDS = _set("WITHDRAW_WORDS")
 PROPERTY_TRIGGERS = _set("PROPERTY_TRIGGERS")
 AIRCRAFT = _set("AIRCRAFT")
+PERSON_BOMBER = _set("PERSON_BOMBER")
+INSTRUMENT_VERBS = _set("INSTRUMENT_VERBS")
 WEAPON_SUBTYPES = [(_set("WEAPON_CHEMICAL"), "Chemical weapon"), (_set("WEAPON_GRENADE"), "Grenade"),
                    (_set("WEAPON_AIR"), "Air/drone strike"), (_set("WEAPON_SHELLING"), "Shelling/artillery/missile attack"),
                    (_set("WEAPON_EXPLOSIVE"), "Remote explosive/landmine/IED")]

@@ -9,7 +9,7 @@ from ..actors import ARMED, Mention
 from ..geo import gazetteer
 from .lexicon import (FIGHT_NOUNS, MILITARY_TARGETS, OWNED_STRIKES, POLICE_TARGETS, RECIPROCAL, SOURCE_NOUNS, SPEECH,
                       TRANSITIVE_HARM)
-from .syntax import _clause_verb, _objects
+from .syntax import _clause_verb, _in_subtree, _objects
 
 if TYPE_CHECKING:
     from .mentions import SentenceMentions
@@ -66,7 +66,8 @@ def _roles(tok, sm: SentenceMentions):
             a2 = a2 or sm.actor_in(c, exclude=(a1,))
     if a2 is None and reduced:
         own = sm.actor_in(verb.head, exclude=(a1,))
-        a2 = own if own is not None and not _in_subtree_of(own, sm, verb) else None
+        a2 = own if own is not None and not any(_in_subtree(toks, verb) for m, toks in sm.actors if m is own) \
+            else None
     if a2 is None and a1 is not None and verb.lemma_.lower() in RECIPROCAL:   # "troops and rebels clashed"
         for c in subj_verb.children:
             for cj in (c.conjuncts if c.dep_ == "nsubj" else ()):
@@ -86,11 +87,6 @@ def _harmed_by(tok, sm: SentenceMentions, a1) -> Optional[Mention]:
         if c.dep_ == "nsubjpass":
             return sm.actor_in(c, exclude=(a1,))
     return None
-
-
-def _in_subtree_of(mention: Mention, sm: SentenceMentions, tok) -> bool:
-    inside = set(tok.subtree)
-    return any(t in inside for m, toks in sm.actors if m is mention for t in toks)
 
 
 def _headline_passive(verb, sent) -> bool:

@@ -55,6 +55,14 @@ def _in_subtree(mention_tokens, root) -> bool:
     return any(t in set(root.subtree) for t in mention_tokens)
 
 
+def _verb_above(tok):
+    """The first verb above a token (not the token itself), or the sentence's root."""
+    for _, head in _up(tok, 40):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return tok.sent.root
+
+
 SAME_PHRASE = ("compound", "amod", "nmod", "poss", "appos", "conj", "cc", "det", "nummod", "flat", "case")
 
 
