@@ -1,10 +1,13 @@
 """Python API: plain records and pandas DataFrames."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .pipeline import Result, process, run_paths
 from .records import Event, Report
+
+if TYPE_CHECKING:
+    import pandas
 
 
 def extract_text(text: str, published: Optional[str] = None, doc_id: str = "report",

@@ -92,6 +92,16 @@ def resolve(expr: str, published: date) -> Optional[tuple[date, int]]:
         return published - timedelta(days=2), 1
     for name, idx in WEEKDAYS.items():
         if re.search(rf"\b{name}\b", s):
+            told = _absolute(s, published)   # "Monday, 9 March": the calendar day, of the year whose 9 March
+            if told is not None and told[1] == 1:   # is a Monday (this year's, told of a plan, is after publication)
+                for year in (() if re.search(r"\b\d{4}\b", s) else (published.year, published.year - 1)):
+                    try:
+                        d = told[0].replace(year=year)
+                    except ValueError:
+                        continue
+                    if d.weekday() == idx:
+                        return d, 1
+                return told
             back = (published.weekday() - idx) % 7
             if "last" in s.split() and back == 0:
                 back = 7

@@ -29,7 +29,7 @@ PATTERNS = [
                r"left|leaving|claim(?:ed|ing)? the lives of|lynch(?:ed|ing))\s+" + QUAL + "(" + NUM + r")\b\s*" + NOUNS + r"?", re.I),
     re.compile(r"\b" + QUAL + "(" + NUM + r")\s+" + NOUNS + r"\s+(?:\w+\s+){0,3}?" + KILL + r"\b", re.I),
     re.compile(r"\b" + QUAL + "(" + NUM + r")\s+(?:were|was|have been|had been)?\s*" + KILL + r"\b", re.I),
-    re.compile(r"\b(?:death toll|number of (?:people |those |civilians )?(?:killed|dead))\s+(?:[\w'’.-]+\s+){0,12}?"
+    re.compile(r"\b(?:death toll|number of (?:people |those |civilians )?(?:killed|dead))\s+(?:[\w'’.-]+\s+){0,20}?"
                r"(?:to|of|at|is|was|stands at|stood at|reached|reaches|passed|passes|topped|exceeded)\s+"
                + QUAL + "(" + NUM + r")\b", re.I),
     re.compile(r"\b(?:killed|killing|murdered|shot dead|beheaded|lynched|hacked to death)\s+(?:a|an|one)\s+"

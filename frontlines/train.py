@@ -6,7 +6,6 @@ sub-type) and one a `non_events` fragment (NONE). Each example is read as the ru
 rules alone run on it) and the model learns from that what the label is."""
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional

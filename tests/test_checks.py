@@ -232,3 +232,45 @@ def test_the_victims_of_a_drone_strike_are_no_protesters():
     (ev,) = events("A U.S. drone strike on a car in a residential area of Kabul on Sunday killed 10 members of one "
                    "family, including seven children, relatives said on Monday.", "2021-08-30")
     assert ev["actor2"] == "Civilians (Afghanistan)"   # a drone strike is no labour strike
+
+
+def test_an_officer_who_tells_is_a_speaker_and_bare_numbers_of_dead_are_people():
+    (ev,) = events("A car bomb exploded in Mogadishu on Sunday, killing six and wounding 20 others, and the toll was "
+                   "likely to rise, a police officer said.", "2017-07-30")
+    assert ev["actor2"] == "Civilians (Somalia)"   # not "Police Forces": the officer only told it
+
+
+def test_a_member_of_the_forces_shot_off_duty_is_a_civilian():
+    (ev,) = events("Gunmen shot dead a police officer as he left his home in Kano on Friday.")
+    assert (ev["sub_event_type"], ev["actor2"]) == ("Attack", "Civilians (Nigeria)")
+    (ev,) = events("Gunmen shot dead a police officer at a checkpoint in Kano on Friday.")
+    assert ev["sub_event_type"] == "Armed clash"
+
+
+def test_stones_thrown_between_two_groups_are_mob_violence_and_the_curfew_after_them_is_no_event():
+    (ev,) = events("A curfew was imposed in Jos on Monday after stone pelting between two communities.")
+    assert (ev["sub_event_type"], ev["actor1"], ev["actor2"]) == ("Mob violence", "Rioters (Nigeria)",
+                                                                  "Rioters (Nigeria)")
+    assert events("Police imposed a curfew in Jos on Monday.")[0]["sub_event_type"] == "Change to group/activity"
+
+
+def test_a_quoted_word_is_no_speaker_s_quote_and_was_able_to_means_it_was_done():
+    (ev,) = events('The army was able to "recapture" the town of Gao on Tuesday evening, the ministry said.')
+    assert (ev["sub_event_type"], ev["actor1"]) == ("Government regains territory", "Military Forces of Mali")
+    assert events("The army was not able to recapture the town of Gao on Tuesday.") == []
+
+
+def test_a_town_taken_without_armed_confrontation_is_a_non_violent_transfer():
+    (ev,) = events("On Tuesday, the rebels took over the town of Kidal without armed confrontations.")
+    assert ev["sub_event_type"] == "Non-violent transfer of territory"
+
+
+def test_the_target_of_attacks_a_comparison_names_is_not_the_attacker():
+    (ev,) = events("Fourteen police were killed in an ambush in Michoacan on Monday, in one of the bloodiest attacks "
+                   "on security forces this year.", "2019-10-15")
+    assert ev["actor1"] == "Unidentified Armed Group (Mexico)" and ev["actor2"] == "Police Forces of Mexico"
+
+
+def test_agreements_signed_at_various_times_are_background():
+    assert events("Rebel activity continues in the north despite the signing of various peace agreements.") == []
+    assert events("The two sides signed a peace agreement in Bamako on Monday.") != []

@@ -3,7 +3,6 @@ train`, `--model` and `eval --cv`. The labelled sentences here are written for t
 import json
 
 import numpy as np
-import pytest
 
 from frontlines import learned, nlp, train
 from frontlines.cli import main

@@ -4,14 +4,13 @@ unfinished shard; Parquet parts load into the store."""
 import gzip
 import io
 import json
-import os
 import subprocess
 import sys
 
 import pyarrow.parquet as pq
 import pytest
 
-from frontlines.executors import InProcess, executor, load_into_store, process_shard, run_batch
+from frontlines.executors import InProcess, executor, load_into_store, run_batch
 from frontlines.ingest import Rejected, read_inputs
 from frontlines.records import Report
 from frontlines.store import Store

@@ -24,6 +24,9 @@ PUB = date(2017, 11, 3)
     ("Oct. 30", (date(2017, 10, 30), 1)),
     ("over a year ago", (date(2016, 9, 1), 3)),
     ("last week", (date(2017, 10, 23), 2)),
+    ("Wednesday, 1 November", (date(2017, 11, 1), 1)),   # a weekday beside its calendar day: the calendar day
+    ("Monday, 6 November", (date(2017, 11, 6), 1)),      # of the year it falls on that weekday, a plan's too
+    ("Friday 3 November 2016", (date(2016, 11, 3), 1)),  # a year given stands
 ])
 def test_relative_dates(expr, expected):
     assert dates.resolve(expr, PUB) == expected
@@ -52,6 +55,8 @@ def test_published_from_file_name_and_page():
     ("The number of people killed in Thursday's suicide bombing has risen to at least 170.", 170),
     ("Mogadishu bombing: rescuers search rubble as death toll reaches 276", 276),
     ("Toll road fees rose to 500 shillings.", None),
+    ("The death toll from Tuesday's attack by al Shabaab militants on the hotel and office complex in the capital "
+     "rose to 21 on Thursday.", 21),   # a long phrase between the toll and its figure
 ])
 def test_fatalities(sentence, expected):
     assert fatalities(sentence) == expected

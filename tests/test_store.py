@@ -2,10 +2,8 @@
 control timeline, filters and exports."""
 import shutil
 
-import pytest
-
-from frontlines.pipeline import Result, ingest, run
-from frontlines.ingest import read_inputs, Rejected
+from frontlines.pipeline import Result, ingest
+from frontlines.ingest import read_inputs
 from frontlines.records import Event, Report
 from frontlines.store import MIGRATIONS, Store
 

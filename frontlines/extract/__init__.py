@@ -12,8 +12,10 @@ The sequence, one pass over the sentences of a spaCy Doc (each step names the mo
    (eventplace.py), date (eventdate.py), fatalities (fatalities.py); one event a sentence and place.
 6. learned.Model (when one is in use): whether the sentence states an event at all, and its sub-type.
 7. Report passes: a toll told in the next sentences, how a protest went, the group that claimed it.
-8. consolidate.merge_within: one incident told twice in the report is one event; _news: an event over
-   30 days older than the report and not in its lead is background, left out (--background keeps it).
+8. consolidate.merge_within: one incident told twice in the report is one event; retold: a later
+   sentence that refers back to it ("the attack in Aguililla") gives the town a province stood for;
+   _news: an event over 30 days older than the report and not in its lead is background, left out
+   (--background keeps it).
 """
 from __future__ import annotations
 
@@ -31,15 +33,16 @@ from ..records import Event, Report
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, taxonomy
 from .checks import why_not
 from .classify import (RULE_WORDS, _by_air, _choose, _instrument, _clause_rules, _consequences, _handover, _refine_protests,
-                       _specific_over_generic, _subtype)
+                       _communal, _responses, _specific_over_generic, _subtype)
 from .consolidate import _fatalities_from_following, merge_within
 from .context import DocContext
-from .eventdate import _date_for
+from .eventdate import _date_for, _dated_clause, _more_days, _year_only
 from .eventplace import _also_at, _place_for
 from .lexicon import PROPERTY_TRIGGERS, PROTEST_TYPES, TOLL_WORDS
 from .mentions import SentenceMentions
 from .modality import _claimant
-from .patterns import ANOTHER, DISASTER, PROTEST_CONTEXT, PROTESTING
+from .retold import definite, place_told_later
+from .patterns import ANOTHER, DISASTER, OFF_DUTY, PROTEST_CONTEXT, PROTESTING
 from .roles import _armed_target, _default_actor1, _nearest, _roles
 from .syntax import _head_token, ents, quoted, text_of
 
@@ -105,7 +108,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                 cands.append((m, tok))
             else:
                 reasons.add(why)
-        cands = _handover(sent, _clause_rules(sent, _specific_over_generic(_consequences(cands))))   # 4
+        cands = _handover(sent, _clause_rules(sent, _specific_over_generic(_responses(_consequences(cands)))))   # 4
         said = ctx.rules_said[si] = {"rule": None, "reasons": sorted(reasons),
                                      "triggers": sorted({m.trigger.sub_event_type for m in matches})}
         if not cands:
@@ -149,7 +152,9 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             if ev.actor1 and ev.actor1.startswith("Unidentified Armed Group") and \
                     ev.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
                 ev.actor1 = claimant.canonical(None, None)
-    return _news(merge_within(events), stated)   # 8
+    events = merge_within(events)   # 8
+    place_told_later(events, sents, ctx)
+    return _news(events, stated)
 
 
 BACKGROUND_DAYS = 30   # ACLED's window for news: an older event recalled in a report is background
@@ -158,13 +163,14 @@ BACKGROUND_DAYS = 30   # ACLED's window for news: an older event recalled in a r
 def _news(events: list[Event], published: Optional[date]) -> list[Event]:
     """The report's news: an event dated more than BACKGROUND_DAYS before publication ("a 2012 coup",
     "the plane it downed in 2015") is background, unless the report's lead tells it (a mass grave found
-    today of a March massacre) or it changed who holds a place ("Mosul, which IS seized in 2014": the
-    control timeline's record of it). Without a publication date nothing is background; with
+    today of a March massacre) or it changed who holds a place in a month or on a day the text gives
+    ("Mosul, which IS seized in June 2014": the control timeline's record of it; "seized last year", "since
+    2012" is no record anyone can date). Without a publication date nothing is background; with
     $FRONTLINES_BACKGROUND=keep (--background) background events are kept."""
     if published is None or os.environ.get("FRONTLINES_BACKGROUND", "").lower() == "keep":
         return events
-    return [ev for ev in events if ev.extra.get("lead") or ev.sub_event_type in TERRITORIAL or
-            (published - date.fromisoformat(ev.event_date)).days <= BACKGROUND_DAYS]
+    return [ev for ev in events if ev.extra.get("lead") or ev.sub_event_type in TERRITORIAL and not ev.extra.get("by_year")
+            or (published - date.fromisoformat(ev.event_date)).days <= BACKGROUND_DAYS]
 
 
 def _air_power(events: list[Event]) -> None:
@@ -205,20 +211,27 @@ def _title_line(sent) -> bool:
 
 def _events(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> list[Event]:
     """The event a kept trigger states, and one more at each place its location lists with the first
-    ("camps in Boulkessi and Mondoro"), a toll told for all of them split evenly, as ACLED does."""
+    ("camps in Boulkessi and Mondoro") and on each day its date lists ("on Tuesday and Wednesday"), a toll
+    told for all of them split evenly, as ACLED does."""
     ev = _event(m, tok, sm, ctx, report)
     if ev is None:
         return []
-    also = _also_at(ev.extra.pop("place"), sm)
-    if not also:
-        return [ev]
     out = [ev]
-    for p in also:
+    for p in _also_at(ev.extra.pop("place"), sm):
         other = copy.deepcopy(ev)
         for k, v in _place_fields(p).items():
             setattr(other, k, v)
         other.extra["place_kind"] = p.kind
         out.append(other)
+    days = [] if ev.extra["undated"] else _more_days(sm.sent, ctx, date.fromisoformat(ev.event_date))
+    placed = list(out)
+    for d in days:
+        for e in placed:
+            other = copy.deepcopy(e)
+            other.event_date = d.isoformat()
+            out.append(other)
+    if len(out) == 1:
+        return out
     share, rest = divmod(ev.fatalities, len(out))
     for i, e in enumerate(out):
         e.fatalities = share + (1 if i < rest else 0)
@@ -237,7 +250,7 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     """The event a kept trigger states, its frame filled: actors, type, place, date, toll; None when
     the frame shows it is none (police blocking roads) or its date is after publication."""
     sent = sm.sent
-    a1, a2 = _roles(tok, sm)
+    a1, a2 = own = _roles(tok, sm)
     if a1 is None or a2 is None:
         a1, a2 = _nearest(tok, sm, a1, a2)
     told = sent[m.start:m.end]
@@ -249,7 +262,12 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
         force = _armed_target(tok)
         if force:   # "attacked a checkpoint", "ambushed a convoy", "a suicide bomber targeted a checkpoint"
             a2 = Mention(0, 0, "", None, "state", force=force)
+    if a2 is not None and a2.kind == "state" and OFF_DUTY.search(sent.text):
+        a2 = Mention(a2.start, a2.end, a2.text, None, "civilians", a2.country)   # "shot an officer as he left his home"
     etype, sub = _subtype(m, a1, a2)
+    if etype in ("Riots", "Battles") and sub != "Mob violence" and _communal(sent, own):
+        etype, sub = "Riots", "Mob violence"   # "stone pelting between two groups": rioters on both sides
+        a1 = a2 = Mention(0, 0, "", None, "rioters")
     if sub in ("Armed clash", "Attack") and _by_air(tok):
         etype, sub = "Explosions/Remote violence", "Air/drone strike"
     if sub in ("Armed clash", "Attack", "Shelling/artillery/missile attack") and \
@@ -278,12 +296,13 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
         a2 = Mention(a2.start, a2.end, a2.text, None, "civilians", a2.country)
     if etype == "Violence against civilians" and (a2 is None or a2.kind not in ("civilians", "protesters")):
         a2 = Mention(0, 0, "", None, "civilians")
-    place, gp = _place_for(tok, sm, ctx)
+    place, gp, far = _place_for(tok, sm, ctx)
     when = _date_for(tok, sent, ctx)
     if when is None:
         return None
     d, tp, bound = when
     undated = bound   # dated only by when it was told: publication, "police said Monday"
+    by_year = tp == 3 and _year_only(sent, ctx, d)   # "seized last year", "a 2012 coup"
     cc = place.country_code if place else None
     fat = fatalities(sent.text)
     if fat is None:
@@ -299,15 +318,19 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     )
     ev.extra["priority"] = m.trigger.priority
     ev.extra["undated"] = undated   # dated by when it was told only (headlines, mostly)
+    ev.extra["by_year"] = by_year
     ev.extra["place_kind"] = place.kind if place else None
     ev.extra["place"] = place
     ev.extra["place_told"] = any(p is place for p, _ in sm.places + sm.implied)   # not the report's focus
+    ev.extra["far"] = far   # a bearing from the place, not the place: "70 km north of Bukavu"
     ev.extra["generic"] = set(m.trigger.words) <= TOLL_WORDS   # told only by its harm: "killed", "wounded"
     ev.extra["quoted"] = quoted(tok)
     ev.extra["another"] = bool(ANOTHER.search(sent.text))   # "a second car bomb": a new incident
+    # "the capture of Nyabibwe": an incident told before, whatever date another clause of its sentence gives
+    ev.extra["definite"] = "" if _dated_clause(tok, sent) else definite(tok)
     # neither its place nor a side named: "militants opened fire upon them" tells part of an incident
     ev.extra["vague"] = not ev.extra["place_told"] and not any(
         x is not None and x.text and x.kind not in ("unidentified", "civilians") for x in (a1, a2))
-    if ev.actor1 and ev.actor1 == ev.actor2:
+    if ev.actor1 and ev.actor1 == ev.actor2 and sub != "Mob violence":   # rioters on both sides of mob violence
         ev.actor2 = None
     return ev

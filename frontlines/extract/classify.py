@@ -11,7 +11,7 @@ from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger
 from .lexicon import (AIRCRAFT, BASES, BASE_VERBS, FIND_WEAPONS, GENERIC_HARM, INSTRUMENT_VERBS, PERSON_BOMBER,
                       PROTEST_TYPES, WEAPONS, WEAPON_SUBTYPES, WITHDRAW_WORDS)
 from .modality import _asserted
-from .patterns import PROTEST_FORCE, PROTEST_INTERVENTION, PROTEST_VIOLENT, UNOPPOSED
+from .patterns import COMMUNAL, PROTEST_FORCE, PROTEST_INTERVENTION, PROTEST_VIOLENT, PROTESTING, UNOPPOSED
 from .syntax import _clause_verb, _objects, _verb_key
 
 PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
@@ -32,6 +32,36 @@ def _consequences(cands: list) -> list:
                   tok.dep_ == "relcl" and bool(heads) or   # "that killed 43" after the strikes, whatever it hangs on
                   tok.dep_ == "conj" and tok.head.i in toll)}
     return [(m, tok) for m, tok in cands if tok.i not in toll]
+
+
+RESPONSE_WORDS = ("curfew", "impose", "arrest", "detain")   # what authorities do about an incident
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
+
+def _responses(cands: list) -> list:
+    """ "imposed a curfew after the two groups started pelting stones", "curfew clamped after stone
+    pelting": a curfew or arrests told as the response to violence told "after" them are not the news; the
+    violence is."""
+    violent = [tok for m, tok in cands if m.trigger.event_type in VIOLENT_TYPES]
+    out = []
+    for m, tok in cands:
+        if m.trigger.words[0] in RESPONSE_WORDS:
+            clause = _clause_verb(tok)
+            inside = {t.i for t in clause.subtree}
+            # an "after" of the response's clause (or of a clause it governs), and violence told after it
+            after = min((t.i for t in clause.subtree if t.lower_ == "after" and
+                         (t.head.i == clause.i or t.head.dep_ == "advcl" and t.head.head.i == clause.i)), default=None)
+            if after is not None and any(v.i > after and v.i in inside for v in violent):
+                continue
+        out.append((m, tok))
+    return out
+
+
+def _communal(sent, own) -> bool:
+    """ "stone pelting between two groups", "communal clashes": a riot of two sides that is no protest and
+    that no armed actor of the trigger's own frame fought (ACLED's mob violence)."""
+    return bool(COMMUNAL.search(sent.text)) and not PROTESTING.search(sent.text) and \
+        not any(x is not None and x.kind in ARMED for x in own)
 
 
 def _specific_over_generic(cands: list) -> list:

@@ -35,12 +35,16 @@ def _fatalities_from_following(events: list[Event], sents) -> None:
 
 
 def _same_time(a: Event, b: Event) -> bool:
-    """Same date, or one is dated only by publication and the other within the week before it."""
+    """Same date, or one is dated only by publication (a headline, or a sentence that gives no day) and
+    the other within the week before it."""
     if a.event_date == b.event_date:
         return True
-    if a.extra.get("undated") == b.extra.get("undated"):
+    if _headline(a) != _headline(b):   # a headline is dated by publication: the body's day is before it
+        undated, dated = (a, b) if _headline(a) else (b, a)
+    elif a.extra.get("undated") == b.extra.get("undated"):
         return False
-    undated, dated = (a, b) if a.extra.get("undated") else (b, a)
+    else:
+        undated, dated = (a, b) if a.extra.get("undated") else (b, a)
     gap = (date.fromisoformat(undated.event_date) - date.fromisoformat(dated.event_date)).days
     return 0 <= gap <= 7
 
@@ -86,16 +90,18 @@ def _in_area(a: Event, b: Event) -> bool:
         vaguer.extra.get("place_kind") in AREAS + BROAD and _within(vaguer, surer)
 
 
-def _same_incident(a: Event, b: Event) -> bool:
+def _same_incident(a: Event, b: Event, dated: bool = True) -> bool:
     """Whether two events of a report tell one incident: one time (one dated only by when it was told,
     "police said Monday", and the other's day within the week before, at its place or in its area: the
     vaguer telling of the surer one), one place (or a town and the area it lies in; a sentence that
     names no place, placed at the report's focus, may tell any place of its country), and sides that do
-    not differ (an unnamed "militants" may be a named group; roles swapped in a clash are the same)."""
+    not differ (an unnamed "militants" may be a named group; roles swapped in a clash are the same).
+    dated=False: b refers back to an incident told before ("the capture of Nyabibwe"); its sentence's
+    date is another clause's."""
     if b.extra.get("another") and a.extra.get("sentence") != b.extra.get("sentence"):
         return False   # told after a, as a new incident: "a second car bomb exploded", "in a separate attack"
     headline = _headline(a) or _headline(b)
-    if a.event_date != b.event_date and not (_same_time(a, b) and (headline or _in_area(a, b))):
+    if dated and a.event_date != b.event_date and not (_same_time(a, b) and (headline or _in_area(a, b))):
         return False
     told = a.extra.get("place_told", True) and b.extra.get("place_told", True)
     if a.location != b.location and not (_within(a, b) or _within(b, a)) and \
@@ -110,13 +116,14 @@ def _absorb(twin: Event, ev: Event, keep_type: bool = False) -> None:
     a toll or a part of it)."""
     twin.extra.setdefault("also", []).extend([(ev.evidence, ev.evidence_start, ev.evidence_end),
                                               *ev.extra.get("also", [])])
-    if twin.extra.get("undated") and not ev.extra.get("undated"):
+    if twin.extra.get("undated") and not ev.extra.get("undated") and not ev.extra.get("definite"):
         # a headline told it first; the body says when: keep the body's date and sentence
         for k in ("event_date", "time_precision", "evidence", "evidence_start", "evidence_end", "trigger"):
             setattr(twin, k, getattr(ev, k))
         twin.extra["undated"] = False
     finer = twin.extra.get("place_kind") in AREAS + BROAD and ev.extra.get("place_kind") not in AREAS + BROAD
-    if ev.location != twin.location and _within(twin, ev) and (finer or not _within(ev, twin)):
+    if ev.location != twin.location and _within(twin, ev) and (finer or not _within(ev, twin)) and \
+            not ev.extra.get("far"):   # "70 km north of Bukavu" is not where it was
         for k in PLACE_FIELDS:   # the town, not the province the headline named
             setattr(twin, k, getattr(ev, k))
         twin.extra["place_kind"] = ev.extra.get("place_kind")
@@ -142,13 +149,15 @@ def _day(ev: Event) -> date:
 
 def merge_within(events: list[Event]) -> list[Event]:
     """One incident told several times in a report is one event. Events of one type that tell one
-    incident (_same_incident) merge; a toll told on its own ("eight others were injured") or a retelling
-    that names neither place nor side joins the incident before it, of whatever violent type; a headline
-    on its own joins the body's incident, whose type wins. Events are indexed by (type, day), so a long
-    report stays linear."""
+    incident (_same_incident) merge; a toll told on its own ("eight others were injured"), a retelling
+    that names neither place nor side, or one that refers back ("the capture of Nyabibwe", "opened fire in
+    both encounters", whatever date its sentence gives) joins the incident before it, of whatever violent
+    type; headlines come last and join the body's incident, whose type and sides win. Events are indexed
+    by (type, day), so a long report stays linear."""
     out: list[Event] = []
     told: dict[tuple, list[int]] = {}   # (type, day) -> positions in out, in order
     days: dict[date, list[int]] = {}    # day -> positions in out of every type
+    kinds: dict[str, list[int]] = {}    # type -> positions in out, in order
 
     def near(ev: Event, typed: bool) -> list[int]:
         """Positions of the events ev may retell: its type's (or any type's) on its day or in the week
@@ -163,34 +172,37 @@ def merge_within(events: list[Event]) -> list[Event]:
     def add(ev: Event) -> None:
         insort(told.setdefault((ev.event_type, _day(ev)), []), len(out))
         insort(days.setdefault(_day(ev), []), len(out))
+        kinds.setdefault(ev.event_type, []).append(len(out))
         out.append(ev)
 
-    def absorb(at: int, ev: Event) -> None:
+    def absorb(at: int, ev: Event, keep_frame: bool = False) -> None:
         twin = out[at]
         before = (twin.event_type, _day(twin))
-        _absorb(twin, ev, keep_type=twin.event_type != ev.event_type)
+        _absorb(twin, ev, keep_type=keep_frame or twin.event_type != ev.event_type)
         if (twin.event_type, _day(twin)) != before:   # found among its new type and day from now on
             told[before].remove(at)
             days[before[1]].remove(at)
             insort(told.setdefault((twin.event_type, _day(twin)), []), at)
             insort(days.setdefault(_day(twin), []), at)
 
-    for ev in events:
+    for ev in (e for e in events if not _headline(e)):
         same = near(ev, typed=True)
+        if not same and ev.extra.get("definite"):
+            # "the capture of Nyabibwe", "police opened fire in both encounters": an incident told before
+            # (a noun refers to its own kind: "the aerial bombing" is no retelling of a clash)
+            recent = [i for i in reversed(range(max(len(out) - 5, 0), len(out))) if
+                      _same_incident(out[i], ev, dated=False) and (out[i].event_type == ev.event_type or (
+                          ev.extra["definite"] == "frame" and {out[i].event_type, ev.event_type} <= set(VIOLENT)))]
+            same = sorted(recent, key=lambda i: out[i].event_type != ev.event_type)[:1]
         if not same and (ev.extra.get("generic") or ev.extra.get("vague") and ev.event_type in LOOSE_TYPES):
             # "eight others were injured in the raid": its toll; "militants opened fire upon them": part of it
-            same = [i for i in near(ev, typed=False) if out[i].event_type in VIOLENT and not _headline(out[i])
+            same = [i for i in near(ev, typed=False) if out[i].event_type in VIOLENT
                     and out[i].extra.get("sentence", 0) <= ev.extra.get("sentence", 0)][-1:]
         absorb(same[0], ev) if same else add(ev)
-    # a headline told on its own ("Soldiers killed in attack on Sinai checkpoint") is the body's incident
-    # of whatever type the body, which tells more, gives it
-    alone = [i for i, ev in enumerate(out) if _headline(ev) and not ev.extra.get("also")]
-    gone = set()
-    for i in alone:
-        body = [j for j in near(out[i], typed=False) if j != i and not _headline(out[j]) and
-                _same_side(out[i].actor1, out[j].actor1)]
-        if body:
-            _absorb(out[body[0]], out[i], keep_type=True)
-            gone.add(i)
-    return sorted((ev for i, ev in enumerate(out) if i not in gone),
+    # a headline ("Soldiers killed in attack on Sinai checkpoint") tells the body's incident, of the type and
+    # with the sides the body, which tells more, gives it
+    for ev in (e for e in events if _headline(e)):
+        same = near(ev, typed=True) or [j for j in near(ev, typed=False) if _same_side(ev.actor1, out[j].actor1)]
+        absorb(same[0], ev, keep_frame=True) if same else add(ev)
+    return sorted(out,
                   key=lambda e: (e.extra.get("sentence", 0), e.evidence_start))

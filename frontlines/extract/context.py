@@ -55,6 +55,7 @@ class DocContext:
         self.points: list[tuple] = []   # (name, latitude, longitude) of the towns and districts found so far
         self.others: dict[str, dict] = {}   # a name -> the country weights of the rest of the report
         self.focus = None
+        self.towns = []
         self.actors: dict[int, list] = {}   # a sentence's start -> its actor mentions (mentions._actors)
         groups = Counter()
         for m in registry().mentions(text_of(doc)):
@@ -119,6 +120,7 @@ class DocContext:
             self.admins = {a: k / n for a, k in areas.items()} if n else {}
             self.places = {}
         self.focus = focus.most_common(1)[0][0] if focus else None
+        self.towns = [p for p, _ in focus.most_common() if p.kind not in AREAS]   # the report's towns, most told first
         if self.focus is None and counts:
             self.focus = g.country_place(counts.most_common(1)[0][0])
 

@@ -100,3 +100,45 @@ def _said_on(ent, tok) -> bool:
     return verb.i != ent.root.i and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SPEECH and \
         verb.i != tok.i
 
+
+
+def _more_days(sent, ctx: DocContext, first) -> list:
+    """The other days of a date that lists several ("clashed on Tuesday and Wednesday"), when the event
+    is dated by its first: ACLED codes an event on each day."""
+    groups, last = [], None
+    for ent in (e for e in ents(sent) if e.label_ == "DATE"):
+        between = {t.lower_ for t in sent.doc[last.end:ent.start]} if last is not None else None
+        if between and between <= {"and", ",", "&", "on"}:
+            groups[-1].append(ent.text)
+        else:
+            groups.append([ent.text])
+        last = ent
+    for parts in (p for g in groups for p in [[x for t in g for x in LIST_SPLIT.split(t) if x.strip()]]):
+        if len(parts) < 2 or not all(WEEKDAY.search(p) for p in parts):
+            continue
+        days = [dt.resolve(p, ctx.published) for p in parts]
+        if all(r is not None and r[1] == 1 for r in days) and days[0][0] == first:
+            return sorted({r[0] for r in days[1:]} - {first})
+    return []
+
+
+LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.I)
+WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _year_only(sent, ctx: DocContext, first) -> bool:
+    """Whether the event's date is told only by its year ("last year", "a 2012 coup"): no day or month."""
+    for ent in ents(sent):
+        if ent.label_ != "DATE":
+            continue
+        r = dt.resolve(ent.text, ctx.published)
+        if r is not None and r == (first, 3) and not any(w in dt.MONTHS for w in re.findall(r"[a-z]+", ent.text.lower())):
+            return re.search(r"\b(\d{4}|year)\b", ent.text.lower()) is not None
+    return False
+
+
+def _dated_clause(tok, sent) -> bool:
+    """Whether the trigger's own clause gives a date ("the explosion took place on Thursday"), not only a
+    clause inside or beside it ("the capture ... takes them closer to the city they failed to take last week")."""
+    own = _clause_verb(tok).i
+    return any(ent.label_ in ("DATE", "TIME") and _clause_verb(ent.root).i == own for ent in ents(sent))

@@ -1,12 +1,13 @@
 """Where an event happened: among the places of its sentence, the one tied to the trigger's clause
 and said as a location ("in", "at", "in the town of"), a town before a district before a province,
-a landmark ("40 km south of Kabul") last; else the report's focus. Gives (Place, geo_precision)."""
+a landmark ("40 km south of Kabul") last; else the report's focus. Gives (Place, geo_precision, far)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ..geo import Place, gazetteer
 from .lexicon import AREAS, BROAD, DIRECTIONS, LOCATIVE, NEAR_WORDS, PART_OF, PLACE_NOUNS, QUARTER_WORDS
+from .patterns import OF_THE_TOWN
 from .syntax import _clause_verb
 from .toponyms import dateline, water
 
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
 
 
 def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
-    """(place, geo_precision) for a trigger: a toponym tied to it, the nearest in the sentence, or the focus."""
+    """(place, geo_precision, far) for a trigger: a toponym tied to it, the nearest in the sentence, or
+    the focus; far: the place only gives a bearing to where the event was ("70 km north of Bukavu")."""
     best = None
     clause = _clause_verb(tok)
     clause_tokens = set(clause.subtree)
@@ -41,12 +43,16 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
         _, best, span = scored[0]
         if best.kind in BROAD:
             if ctx.focus is not None and ctx.focus.country_code == best.country_code and ctx.focus.kind not in BROAD:
-                return ctx.focus, 2
-            return best, 3
+                return ctx.focus, 2, False
+            return best, 3, False
         doc = sm.sent.doc
         if span.end < len(doc) and doc[span.end].lower_ in QUARTER_WORDS and ctx.focus is not None and \
                 (best.country_code, best.admin1) != (ctx.focus.country_code, ctx.focus.admin1):
-            return ctx.focus, 2   # a quarter of the city the report is about (not "the Lice district" of its province)
+            return ctx.focus, 2, False   # a quarter of the city the report is about (not "the Lice district" of its province)
+        after = " ".join(t.lower_ for t in doc[span.end:min(span.end + 6, sm.sent.end)])
+        town = next((p for p in ctx.towns if p.name != best.name), None)
+        if OF_THE_TOWN.match(after) and town is not None:
+            return town, 2, False   # "the Mohan Talkies area of the town": a part of the report's town
         prec = 1
         window = {t.lower_ for t in sm.sent.doc[max(span.start - 3, sm.sent.start):span.start]}
         if window & NEAR_WORDS or best.kind in AREAS:
@@ -56,15 +62,17 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
         if span.end < len(sm.sent.doc) and sm.sent.doc[span.end].lower_ in ("'s", "’s") and \
                 span.end + 1 < len(sm.sent.doc) and sm.sent.doc[span.end + 1].pos_ in ("NOUN", "ADJ"):
             prec = 2   # "Deir Ezzor's airport": part of the place
-        return best, prec
+        if span.start in starts:   # "south-west of Rafah": near it; "70 km north of Bukavu": only a bearing from it
+            return best, 2, _directed(span)
+        return best, prec, False
     if ctx.focus is not None and sm.unresolved and ctx.focus.kind not in BROAD + AREAS:
         # a village the gazetteer lacks is not the report's main town: its area, or its country
         area = next((a for a in gazetteer().admin1_areas(ctx.focus.admin1 or "")
                      if a.country_code == ctx.focus.country_code), None)
-        return (area, 3) if area is not None else (gazetteer().country_place(ctx.focus.country_code), 3)
+        return (area, 3, False) if area is not None else (gazetteer().country_place(ctx.focus.country_code), 3, False)
     if ctx.focus is not None:
-        return ctx.focus, 2 if ctx.focus.kind not in BROAD else 3
-    return None, 3
+        return ctx.focus, 2 if ctx.focus.kind not in BROAD else 3, False
+    return None, 3, False
 
 
 def _also_at(place, sm: SentenceMentions) -> list:
@@ -127,3 +135,8 @@ def _landmark(span) -> bool:
         i -= 1
     return i > span.sent.start and doc[i].lower_ in ("of", "from") and doc[i - 1].lower_ in DIRECTIONS
 
+
+
+def _directed(span) -> bool:
+    """ "70 km north of Bukavu": a distance and a bearing from the place, not the place."""
+    return any(t.like_num for t in span.doc[max(span.start - 8, span.sent.start):span.start])

@@ -53,7 +53,6 @@ MILITARY_TARGETS = _set("MILITARY_TARGETS")
 POLICE_TARGETS = _set("POLICE_TARGETS")
 # who did it
 SPEECH = _set("SPEECH")
-SOURCE_NOUNS = _set("SOURCE_NOUNS")
 RECIPROCAL = _set("RECIPROCAL")
 TRANSITIVE_HARM = _set("TRANSITIVE_HARM")
 OWNED_STRIKES = _set("OWNED_STRIKES")
@@ -75,6 +74,7 @@ NEAR_WORDS = _set("NEAR_WORDS")
 DIRECTIONS = _set("DIRECTIONS")
 LOCATIVE = _set("LOCATIVE")
 PART_OF = _set("PART_OF")
+INCIDENT_NOUNS = _set("INCIDENT_NOUNS")
 
 # spaCy entity labels, and the kinds of Place (geo.Place.kind) the modules tell apart
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Optional
 from ..actors import Mention, registry
 from .areas import _area_senses, _capitals, _contained, _within_area
 from .lexicon import BROAD, PLACE_LABELS
+
+BARE_HARM = {"kill", "wound", "injure"}   # verbs whose bare numeral object ("killed six") is people
 from .patterns import ANAPHORIC_GROUP
 from .syntax import _depth, _in_subtree, ents
 from .toponyms import (_after_place_word, _district_name, _extra_places, _gazetteer_names, _longer_name, _place_like,
@@ -30,6 +32,11 @@ def _actors(sent, ctx: DocContext) -> list:
                 and ctx.salient_group:
             m = Mention(m.start, m.end, m.text, ctx.salient_group, registry().kinds[ctx.salient_group])
         out.append((m, list(span)))
+    named = {t.i for _, toks in out for t in toks}
+    for t in sent:   # "killed six and wounded 20 others": people the text does not name otherwise
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in BARE_HARM and t.i not in named and \
+                (t.pos_ == "NUM" or t.lower_ == "others" and any(c.dep_ == "nummod" for c in t.children)):
+            out.append((Mention(t.idx - base, t.idx + len(t) - base, t.text, None, "civilians"), [t]))
     return out
 
 
@@ -92,9 +99,19 @@ class SentenceMentions:
             return None
         # the phrase's own actor beats one told inside it ("by militants on an army checkpoint"); in one
         # phrase, a named or state actor beats a generic noun ("Taliban fighters")
-        cands.sort(key=lambda mt: (_depth(mt[1], root), mt[0].kind in ("civilians", "protesters"),
+        cands.sort(key=lambda mt: (_depth(mt[1], root), _owned(mt[1], cands), mt[0].kind in ("civilians", "protesters"),
                                    mt[0].name is None and not mt[0].force, mt[1][0].i))
         return cands[0][0]
+
+
+def _owned(toks, cands) -> bool:
+    """ "military sites of the Government of National Accord": a word that only qualifies a thing whose
+    owner the phrase names gives way to the owner."""
+    root = min(toks, key=lambda t: len(list(t.ancestors)))
+    if root.dep_ not in ("amod", "compound") or len(toks) > 1:
+        return False
+    owners = [t for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    return any(t.i in {o.i for o in owners} for m, ts in cands for t in ts)
 
 
 def _with_det(span) -> str:

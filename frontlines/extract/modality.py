@@ -15,11 +15,24 @@ from .syntax import _clause_verb, _up
 CLAIMANT_KINDS = ("rebel", "militia")
 
 
+def _managed(node) -> bool:
+    """ "was able to": done, in the past, not only possible."""
+    if node.lemma_.lower() != "able":
+        return False
+    head = node.head
+    past = head.lemma_ == "be" and head.tag_ == "VBD" or any(c.lemma_ == "be" and c.tag_ == "VBD" for c in head.children)
+    return past and not any(c.dep_ == "neg" for c in (*head.children, *node.children))
+
+
 def _asserted(tok, sent) -> bool:
     """False when the trigger is future, hypothetical, negated or only intended."""
     if sent.text.rstrip().endswith("?") or HABITUAL.search(sent.text):
         return False
-    if any(c.lemma_.lower() in REPEATED for c in tok.children if c.dep_ in ("amod", "advmod", "npadvmod")):
+    noun = tok
+    while noun.dep_ == "compound" and noun.head.i != noun.i:   # "various peace agreements": of the head noun
+        noun = noun.head
+    if any(c.lemma_.lower() in REPEATED for t in {tok, noun} for c in t.children
+           if c.dep_ in ("amod", "advmod", "npadvmod")):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in DURATIONS for g in c.children)
            for c in _clause_verb(tok).children):
@@ -37,7 +50,8 @@ def _asserted(tok, sent) -> bool:
                 return False
         if node is not tok and node.lemma_.lower() in INTENT and node.dep_ != "amod" and \
                 not (node.lemma_.lower() == "allow" and node.tag_ in ("VBD", "VBG")) and \
-                not (node.lemma_.lower() == "fear" and node.tag_ == "VBN"):   # "allowing IS to seize it", "feared killed"
+                not (node.lemma_.lower() == "fear" and node.tag_ == "VBN") and \
+                not _managed(node):   # "allowing IS to seize it", "feared killed", "was able to retake it"
             return False
         if node.dep_ in ("ROOT",) or node.head is node:
             break

@@ -64,9 +64,11 @@ DATELINE_AFTER = re.compile(r"^(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(,\s*\d{4})?)?\s
                             r"([—–]|-{1,2}\s|:\s)")
 # a village's name with the word that says so, run into the area it lies in ("Adadama Community of ...")
 COMMUNITY_ENDING = re.compile(r" (community|village|town|settlement|hamlet)$")
-# words that tell a new incident, not the one told before ("a second car bomb", "in a separate attack")
+# words that tell a new incident, not the one told before ("a second car bomb", "in a separate attack",
+# "later on Friday, gunmen attacked...")
 ANOTHER = re.compile(r"\b(a second|a third|another|a separate|in a separate|a further|a fresh|a new|"
-                     r"(a|one|two|three|four|five|\d+|several) (days?|weeks?) (after|before))\b", re.I)
+                     r"(a|one|two|three|four|five|\d+|several) (days?|weeks?) (after|before)|"
+                     r"later (on|that) (\w+day|day|night|morning|afternoon|evening))\b", re.I)
 HABITUAL = re.compile(r"\b(every time|whenever|each time|usually|often|routinely|tend to|at times)\b", re.I)
 
 
@@ -89,3 +91,15 @@ UNOPPOSED = re.compile(r"\b(without (any |a )?(resistance|fight|fighting|a shot)
                        r"(not|no|never) (encounter|me|face)\w* (any )?resistance|(me[et]\w*|encounter\w*|fac\w*) (no|little) "
                        r"resistance)\b", re.I)
 
+
+# a member of the forces harmed off duty, at home: ACLED counts them as civilians
+OFF_DUTY = re.compile(r"\boff[- ]duty\b|\b(at|outside|near|in front of|left|leaving|leaves|returning to|returned to|"
+                      r"return to) (his|her|their) (own )?(home|house|residence|homes|houses)\b", re.I)
+
+# a riot of two sides that is no protest (ACLED's mob violence): communal, sectarian, between rival groups
+COMMUNAL = re.compile(r"\b(communal|sectarian|inter-?communal|inter-?ethnic|inter-?religious|(between|from|of) (the )?(two|rival) "
+                      r"(groups|communities|factions|sides|villages|clans|tribes)|rival (groups|communities|clans|mobs))\b",
+                      re.I)
+
+# "the Mohan Talkies area of the town": a part of the town the report is about
+OF_THE_TOWN = re.compile(r"^(\S+ ){0,2}(area|areas|locality|neighbou?rhood|quarter|part|parts) of the (town|city)\b")

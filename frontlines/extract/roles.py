@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Optional
 
 from ..actors import ARMED, Mention
 from ..geo import gazetteer
-from .lexicon import (FIGHT_NOUNS, MILITARY_TARGETS, OWNED_STRIKES, POLICE_TARGETS, RECIPROCAL, SOURCE_NOUNS, SPEECH,
+from .lexicon import (FIGHT_NOUNS, MILITARY_TARGETS, OWNED_STRIKES, POLICE_TARGETS, RECIPROCAL, SPEECH,
                       TRANSITIVE_HARM)
+from .mentions import _owned
 from .syntax import _clause_verb, _in_subtree, _objects
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def _roles(tok, sm: SentenceMentions):
     for _ in range(3):   # conjoined / participial verbs borrow their governor's subject
         if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in subj_verb.children):
             break
-        if subj_verb.dep_ in ("conj", "xcomp", "advcl", "acl") and subj_verb.head is not subj_verb and \
+        if subj_verb.dep_ in ("conj", "xcomp", "advcl", "acl", "acomp") and subj_verb.head is not subj_verb and \
                 not (subj_verb is verb and reduced):   # the noun a reduced passive hangs on suffered it
             subj_verb = subj_verb.head
         else:
@@ -64,7 +65,7 @@ def _roles(tok, sm: SentenceMentions):
             a2 = a2 or sm.actor_in(c, exclude=(a1,))
         elif c.dep_ == "prep" and c.lower_ in ("from", "against", "on", "at", "with"):
             a2 = a2 or sm.actor_in(c, exclude=(a1,))
-    if a2 is None and reduced:
+    if a2 is None and (reduced or passive and verb.dep_ == "relcl"):   # "officers who were abducted": the officers
         own = sm.actor_in(verb.head, exclude=(a1,))
         a2 = own if own is not None and not any(_in_subtree(toks, verb) for m, toks in sm.actors if m is own) \
             else None
@@ -124,23 +125,29 @@ def _nearest(tok, sm: SentenceMentions, a1, a2):
     self_told = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in _clause_verb(tok).children)
     armed = [(m, toks) for m, toks in sm.actors if m is not a1 and m is not a2 and (self_told or not _speaker(toks))]
     before = [m for m, toks in armed if toks[-1].i < tok.i]
-    after = [m for m, toks in armed if toks[0].i > tok.i]
+    after = [m for m, toks in armed if toks[0].i > tok.i and not _owned(toks, armed)]   # "military sites of the GNA"
     if a1 is None and before:
         named = [m for m in before if m.kind not in ("civilians",)]
         a1 = (named or before)[-1]
     if a1 is None and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         # "ten men were shot dead when gunmen opened fire": the armed actor after a passive is its agent
-        a1 = next((m for m in after if m.kind in ARMED), None)
+        a1 = next((m for m, toks in armed if toks[0].i > tok.i and m.kind in ARMED and not _target(toks)), None)
         after = [m for m in after if m is not a1]
     if a2 is None and after:
         a2 = next((m for m in after if m is not a1), None)
     return a1, a2
 
 
+def _target(toks) -> bool:
+    """A mention an attack was on ("one of the bloodiest attacks on security forces"): no agent."""
+    root = min(toks, key=lambda t: len(list(t.ancestors)))
+    return root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "targeting")
+
+
 def _speaker(toks) -> bool:
     """A mention that only reports ("police said", "army sources", "according to the military")."""
     root = min(toks, key=lambda t: len(list(t.ancestors)))
-    if root.dep_ == "compound" and root.head.lemma_.lower() in SOURCE_NOUNS:
+    while root.dep_ == "compound" and root.head.i != root.i:   # "a police officer said": the officer told it
         root = root.head
     if root.dep_ in ("nsubj",) and root.head.lemma_.lower() in SPEECH:
         return True

@@ -112,6 +112,7 @@ def ents(span) -> list:
 
 
 _QUOTES = "frontlines_quotes"   # Doc.user_data key: the character spans inside quotation marks
+SCARE_WORDS = 3   # a quote of fewer words is a term marked, not a speaker's words
 
 
 def _quote_spans(doc) -> tuple:
@@ -122,7 +123,8 @@ def _quote_spans(doc) -> tuple:
         elif ch == "“" or (ch == '"' and opened is None):
             opened = i
         elif ch in "”\"" and opened is not None:
-            spans.append((opened, i))
+            if text_of(doc).count(" ", opened, i) >= SCARE_WORDS:   # 'able to "reoccupy" the camp': a word
+                spans.append((opened, i))                            # marked, not anyone's words
             opened = None
     return spans, [a for a, _ in spans]
 
