@@ -274,3 +274,25 @@ def test_the_target_of_attacks_a_comparison_names_is_not_the_attacker():
 def test_agreements_signed_at_various_times_are_background():
     assert events("Rebel activity continues in the north despite the signing of various peace agreements.") == []
     assert events("The two sides signed a peace agreement in Bamako on Monday.") != []
+
+
+def test_a_share_of_territory_that_names_no_place_sums_up_changes_of_hands():
+    text = ("The army's capture of Suran on Monday meant it had now regained most of the territory that rebels had "
+            "seized last month in Hama province.")
+    evs = events(text, "2017-04-21")
+    assert [(e["sub_event_type"], e["event_date"]) for e in evs] == [("Government regains territory", "2017-04-17")]
+    assert events("Regime forces regained most of Hama province on Monday.", "2017-04-21") != []
+
+
+def test_a_weekday_beside_its_calendar_day_is_that_day_and_a_plan_for_it_no_event():
+    # the day told is after publication: what the sentence dates is a plan, not the march it names
+    assert events("Speaking at the march in Kano, an activist said the group will hand a petition to the "
+                  "governor on Monday, 8 March.") == []
+    (ev,) = events("Protesters marched in Kano on Monday, 1 March, police said.")
+    assert ev["event_date"] == "2021-03-01"
+
+
+def test_strikes_that_back_a_side_did_not_hit_it():
+    (ev,) = events("Backed by Russian airstrikes, the Syrian army drove Islamic State out of Deir Ezzor on Friday.",
+                   "2017-11-04")
+    assert (ev["actor1"], ev["actor2"]) == ("Military Forces of Russia", "Islamic State")

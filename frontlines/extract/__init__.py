@@ -43,7 +43,7 @@ from .mentions import SentenceMentions
 from .modality import _claimant
 from .retold import definite, place_told_later
 from .patterns import ANOTHER, DISASTER, OFF_DUTY, PROTEST_CONTEXT, PROTESTING
-from .roles import _armed_target, _default_actor1, _nearest, _roles
+from .roles import _armed_target, _backing, _default_actor1, _nearest, _roles
 from .syntax import _head_token, ents, quoted, text_of
 
 __all__ = ["DocContext", "SentenceMentions", "extract", "merge_within", "places"]
@@ -253,6 +253,9 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     a1, a2 = own = _roles(tok, sm)
     if a1 is None or a2 is None:
         a1, a2 = _nearest(tok, sm, a1, a2)
+    if _backing(tok) and a2 is not None:   # "backed by Russian airstrikes, the army took...": the strikes hit the
+        group = ctx.salient_group            # army's enemy, the report's armed group, not the army
+        a2 = Mention(0, 0, "", group, registry().kinds[group]) if group and (a1 is None or a1.name != group) else None
     told = sent[m.start:m.end]
     if a1 is None and a2 is not None and \
             told.start_char - sent.start_char <= a2.start < told.end_char - sent.start_char:

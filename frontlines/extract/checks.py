@@ -8,9 +8,9 @@ from typing import Optional
 from ..actors import ARMED
 from ..geo import gazetteer, norm
 from ..taxonomy import TERRITORY, Match
-from .lexicon import (AGREE_NOUNS, AGREE_VERBS, ARMED_ONLY, BASES, FIGHT_NOUNS, GENERIC_HARM, MEMORY_WORDS,
-                      NONSTRIKE_VERBS, NOT_PLACES, PLACE_NOUNS, PROTEST_TYPES, REACTION_VERBS, REFLEXIVE, RIOT_GEAR,
-                      TRIAL_WORDS)
+from .lexicon import (AGREE_NOUNS, AGREE_VERBS, ARMED_ONLY, BASES, FIGHT_NOUNS, GENERIC_HARM, GENERIC_TERRITORY,
+                      MEMORY_WORDS, NONSTRIKE_VERBS, NOT_PLACES, PLACE_NOUNS, PROTEST_TYPES, REACTION_VERBS, REFLEXIVE,
+                      RIOT_GEAR, SHARE_WORDS, TRIAL_WORDS)
 from .modality import _asserted, _attributed, _expected, _purpose
 from .roles import _speaker
 from .patterns import SPAN_OF_TIME
@@ -109,8 +109,8 @@ def _riot_gear(tok) -> bool:
 
 
 def _takes_no_place(tok) -> bool:
-    """A territory verb whose object is people or goods rather than a place, or that has none ("a break
-    and enter investigation")."""
+    """A territory verb whose object is people or goods rather than a place, a share of no named place
+    ("regained most of the territory"), or that has none ("a break and enter investigation")."""
     if tok.lemma_.lower() == "enter" and (not any(c.dep_ in ("dobj", "obj", "prep") for c in tok.children) or
                                           tok.i > 1 and tok.doc[tok.i - 2].lemma_.lower() == "break"):
         return True
@@ -125,14 +125,29 @@ def _takes_no_place(tok) -> bool:
             return False
     objs = _objects(tok, ("of",))
     objs += [g for o in objs if o.lemma_.lower() == "control" for g in _objects(o, ("of", "over"))]
+    if tok.dep_ == "relcl" and _share(tok.head):
+        return True   # "most of the territory that rebels had seized": the share, again
     for o in objs:
         if o.ent_type_ == "PERSON" and norm(o.text) in gazetteer().by_name:
             return False   # "recaptured Palmyra", tagged as a person
         if o.lemma_.lower() in NOT_PLACES or o.ent_type_ in ("PERSON", "MONEY"):
             return True
+        shares = _objects(o, ("of",)) if o.lemma_.lower() in SHARE_WORDS else []
+        if shares and all(_share(i) for i in shares):
+            return True   # "regained most of the territory (that rebels had seized in Hama)": a sum
         if o.ent_type_ in ("GPE", "LOC", "FAC"):
             return False
     return False
+
+
+def _share(noun) -> bool:
+    """ "(most of) the territory": a share of territory whose own phrase names no place ("the territory of
+    Idlib" names one; a clause told of it, "that rebels had seized in Hama", does not)."""
+    if noun.lemma_.lower() not in GENERIC_TERRITORY or not (
+            noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in SHARE_WORDS):
+        return False
+    clauses = {t.i for c in noun.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    return not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in noun.subtree if t.i not in clauses)
 
 
 def _aggregate(tok, sent) -> bool:

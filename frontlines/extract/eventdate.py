@@ -40,7 +40,12 @@ def _date_for(tok, sent, ctx: DocContext):
         while start > sent.start and sent.doc[start - 1].lower_ in ("over", "than", "more", "nearly", "almost",
                                                                     "early", "late", "mid", "about"):
             start -= 1
-        r = dt.resolve(sent.doc[start:ent.end].text, ctx.published)
+        end = ent.end
+        while end + 1 < sent.end and sent.doc[end].text == "," and sent.doc[end + 1].ent_type_ == "DATE":
+            end += 1   # "Monday, 9 March": NER's two dates are one
+            while end < sent.end and sent.doc[end].ent_type_ == "DATE":
+                end += 1
+        r = dt.resolve(sent.doc[start:end].text, ctx.published)
         if r is None:
             continue
         # a time of day alone ("overnight", "this morning") is of the day the sentence names, if it names one

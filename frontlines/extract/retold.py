@@ -20,6 +20,7 @@ REFERRING = INCIDENT_NOUNS | MILITARY_TARGETS | POLICE_TARGETS
 DEFINITE = {"the", "this", "that", "its", "both", "these", "those"}
 NEW = {"another", "second", "previous", "earlier", "last", "separate", "other", "similar", "first"}
 AREA_KM = 200   # a region without a province holds towns this close to its centre
+AHEAD = 12      # sentences read after an incident for a reference back to it (a long report stays linear)
 
 
 def definite(tok) -> str:
@@ -75,7 +76,7 @@ def place_told_later(events: list[Event], sents, ctx: DocContext) -> None:
         told_in = [by_start.get(start) for _, start, _ in ev.extra.get("also", [])] + [ev.extra.get("sentence")]
         told = {t.lemma_.lower() for i in told_in if i is not None for t in sents[i]} & REFERRING
         first = min(i for i in told_in if i is not None)
-        for si in range(first + 1, len(sents)):
+        for si in range(first + 1, min(first + 1 + AHEAD, len(sents))):
             sent = sents[si]
             if si in own and si not in told_in:
                 break   # another incident is told: what follows may be of it

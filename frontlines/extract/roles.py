@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..actors import ARMED, Mention
 from ..geo import gazetteer
-from .lexicon import (FIGHT_NOUNS, MILITARY_TARGETS, OWNED_STRIKES, POLICE_TARGETS, RECIPROCAL, SPEECH,
+from .lexicon import (BACKING, FIGHT_NOUNS, MILITARY_TARGETS, OWNED_STRIKES, POLICE_TARGETS, RECIPROCAL, SPEECH,
                       TRANSITIVE_HARM)
 from .mentions import _owned
 from .syntax import _clause_verb, _in_subtree, _objects
@@ -136,6 +136,12 @@ def _nearest(tok, sm: SentenceMentions, a1, a2):
     if a2 is None and after:
         a2 = next((m for m in after if m is not a1), None)
     return a1, a2
+
+
+def _backing(tok) -> bool:
+    """ "backed by Russian airstrikes", "with the support of coalition air strikes": the strikes helped the
+    side the clause is about; they did not hit it."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("by", "of") and tok.head.head.lemma_.lower() in BACKING
 
 
 def _target(toks) -> bool:
