@@ -520,3 +520,32 @@ def gazetteer() -> Gazetteer:
         pickle.dump(g, f, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)
     return g
+
+
+# country-code top-level domains that sites everywhere use for their letters, not their country
+GENERIC_TLDS = {"io", "co", "tv", "me", "fm", "ai", "ly", "am", "to", "cc", "ws", "su", "eu", "gg", "im", "la", "ag",
+                "sh", "ac", "so", "is", "it", "in"}
+
+
+def home_country(source: Optional[str]) -> Optional[str]:
+    """The country a report comes from, by its source: an outlet that names its country ("Daily Nation
+    (Kenya)", "Kenya Standard") or a site under a country's domain (informante.web.na, nation.co.ke).
+    Like a dateline it says where the report was made, not where its events happened."""
+    if not source:
+        return None
+    g = gazetteer()
+    host = re.match(r"^[a-z][a-z0-9+.-]*://([^/:?#]+)", source.strip(), re.I)
+    if host:
+        tld = host[1].lower().rsplit(".", 1)[-1]
+        if tld in GENERIC_TLDS or len(tld) != 2:
+            return None
+        cc = "GB" if tld == "uk" else tld.upper()
+        return cc if cc in g.countries else None
+    words = re.findall(r"[A-Za-z][\w'’-]*", source)
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            name = " ".join(words[i:i + n])
+            cc = g.country_by_name.get(norm(name))
+            if cc:
+                return cc
+    return None

@@ -7,6 +7,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from . import clean as clean_stage
 from . import dates, extract as extract_stage, nlp
+from .geo import home_country
 from .ingest import Rejected, read_inputs
 from .language import why_not_english
 from .records import Event, Report
@@ -47,7 +48,7 @@ def check(report: Report) -> Optional[str]:
 def analyse(report: Report, doc) -> Result:
     """Events and toponyms of a cleaned report whose text has been parsed."""
     published = dates.parse_iso(report.published) or dates.date.today()
-    ctx = extract_stage.DocContext(doc, published)
+    ctx = extract_stage.DocContext(doc, published, home=home_country(report.source))
     return Result(report, extract_stage.extract(report, doc, ctx), sum(1 for _ in doc.sents),
                   extract_stage.places(doc, ctx))
 

@@ -296,3 +296,34 @@ def test_strikes_that_back_a_side_did_not_hit_it():
     (ev,) = events("Backed by Russian airstrikes, the Syrian army drove Islamic State out of Deir Ezzor on Friday.",
                    "2017-11-04")
     assert (ev["actor1"], ev["actor2"]) == ("Military Forces of Russia", "Islamic State")
+
+
+def test_where_those_who_tell_are_is_not_where_it_happened():
+    (ev,) = events("Troops recaptured a village in the south of the country on Sunday, officials in Kyiv said.",
+                   "2023-06-12")
+    assert (ev["location"], ev["geo_precision"]) == ("Ukraine", 3)   # not Kyiv: the officials are there
+    (ev,) = events("Gunmen killed five people in Kabul on Sunday, a spokesman in Kabul said.", "2023-06-12")
+    assert ev["location"] == "Kabul"
+
+
+def test_a_report_that_names_no_country_is_of_its_source_s_country():
+    text = "Police shot dead two suspects in Mathare on Monday."
+    assert extract_text(text, published="2021-03-03")[0]["country"] == "Nicaragua"   # Mateare, a near spelling
+    (ev,) = extract_text(text, published="2021-03-03", source="Star (Kenya)")
+    assert ev["country"] == "Kenya"
+    (ev,) = extract_text("Students rioted at Meru University on Monday.", published="2021-03-03",
+                         source="https://www.nation.co.ke/news/1")
+    assert (ev["location"], ev["country"]) == ("Meru", "Kenya")
+    # a report that names its country keeps it, whatever its outlet's
+    (ev,) = extract_text("Gunmen killed five people in Kano, Nigeria, on Monday.", published="2021-03-03",
+                         source="https://www.thenews.com.pk/1")
+    assert ev["country"] == "Nigeria"
+
+
+def test_a_country_s_name_ner_took_for_an_organisation_is_the_country():
+    from datetime import date
+    from frontlines import nlp
+    from frontlines.extract import DocContext
+    doc = nlp.parse("Two suicide bombers killed 12 people at a mosque on Cameroon's northern border with Nigeria.")
+    ctx = DocContext(doc, date(2016, 1, 13))
+    assert ctx.countries.get("CM", 0) >= 0.5 * ctx.countries.get("NG", 0)

@@ -184,3 +184,21 @@ def test_a_long_text_is_parsed_in_parts_that_join_into_the_same_doc():
     assert joined.text == text
     assert [s.start_char for s in joined.sents] == [s.start_char for s in whole.sents]
     assert [(e.start_char, e.label_) for e in joined.ents] == [(e.start_char, e.label_) for e in whole.ents]
+
+
+def test_the_project_s_places_lie_in_first_level_areas_the_gazetteer_names():
+    import csv
+    from frontlines.geo import DATA
+    areas = {(r["country_code"], r["admin1"]) for r in csv.DictReader(open(DATA / "admin1.csv", encoding="utf-8"))}
+    rows = list(csv.DictReader(open(DATA / "places.csv", encoding="utf-8")))
+    assert rows and [r["name"] for r in rows if r["admin1"] and (r["country_code"], r["admin1"]) not in areas] == []
+
+
+@pytest.mark.parametrize("source,cc", [
+    ("Daily Nation (Kenya)", "KE"), ("Kenya Standard", "KE"), ("https://informante.web.na/x", "NA"),
+    ("https://nation.co.ke/a", "KE"), ("https://www.bbc.co.uk/x", "GB"), ("http://www.reuters.com/x", None),
+    ("https://arynews.tv/x", None), ("Shabelle Media Network", None), ("x/deir-ezzor-2017-11-03.txt", None), (None, None),
+])
+def test_a_report_s_home_country_from_its_source(source, cc):
+    from frontlines.geo import home_country
+    assert home_country(source) == cc

@@ -28,7 +28,7 @@ from .. import dates as dt, learned
 from ..actors import Mention, registry
 from ..control import TERRITORY as TERRITORIAL   # the three sub-types of a change of hands
 from ..fatalities import fatalities, from_parse as fatalities_in
-from ..geo import gazetteer
+from ..geo import gazetteer, home_country
 from ..records import Event, Report
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, taxonomy
 from .checks import why_not
@@ -75,7 +75,7 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
     """Events stated in a parsed report (doc is report.text parsed by nlp.parse)."""
     stated = dt.parse_iso(report.published)   # None: no background can be told apart (_news)
     published = stated or date.today()
-    ctx = ctx or DocContext(doc, published)   # 1
+    ctx = ctx or DocContext(doc, published, home=home_country(report.source))   # 1
     tax = taxonomy()
     events: list[Event] = []
     sents = list(doc.sents)

@@ -16,7 +16,7 @@ from .lexicon import AREAS, BROAD, PEOPLE_WORDS
 from .mentions import SentenceMentions
 from .patterns import LOWER_DIRECTION
 from .syntax import text_of
-from .toponyms import dateline, water
+from .toponyms import dateline, tellers, water
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 ACTOR_ONLY_WEIGHT = 0.3
@@ -26,7 +26,7 @@ BESIDE_KM = 100   # a town this close to another the report names is in its neig
 class DocContext:
     """What the whole report says: its countries, focus place and salient armed group."""
 
-    def __init__(self, doc, published: date):
+    def __init__(self, doc, published: date, home: Optional[str] = None):
         g = gazetteer()
         self.published = published
         self.rules_said: dict[int, dict] = {}   # sentence index -> what the rules said of it (learned.features)
@@ -35,7 +35,8 @@ class DocContext:
         # below, "LONDON, Ky. ... London Police": a name the text once puts in its area keeps that sense
         self.senses: dict[str, Place] = _short_country_names(doc)
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "NORP", "LOC"):
+            # a country's own name NER took for an organisation ("on Cameroon's northern border") is the country
+            if ent.label_ in ("GPE", "NORP", "LOC") or ent.label_ == "ORG" and _country_name(ent.text):
                 sense = self.senses.get(norm(ent.text))
                 cc = sense.country_code if sense else g.country_code(ent.text)
                 if cc and g.area_namesake(ent.text):
@@ -44,6 +45,9 @@ class DocContext:
                     counts[cc] += 1
                     if ent.label_ != "GPE" or ent.root.dep_ not in MODIFIER_DEPS:
                         placed.add(cc)
+        if not counts and home:   # a report that names no country is of its source's ("Star (Kenya)", .na)
+            counts[home] += 1
+            placed.add(home)
         total = sum(counts.values()) or 1
         # a country named only as a modifier ("U.S. drone strike", "U.S.-backed forces") says who
         # acted, not where: it may not outweigh a city's size (Kabul, not Cabool, Missouri)
@@ -85,7 +89,7 @@ class DocContext:
                 for p, span in sm.places + sm.implied:
                     if water(span):
                         continue   # "the Red Sea port city of Hodeidah" says nothing of Sudan's Red Sea state
-                    if p.kind not in BROAD and not dateline(span):
+                    if p.kind not in BROAD and not dateline(span) and not tellers(span, p):
                         focus[p] += 2 if span.start_char < first_para_end else 1
                     # a country or an area counts each time it is named; a town once, or a town named
                     # often would pull its namesakes into its own area and country (Gainesville, Florida
@@ -121,8 +125,8 @@ class DocContext:
             self.places = {}
         self.focus = focus.most_common(1)[0][0] if focus else None
         self.towns = [p for p, _ in focus.most_common() if p.kind not in AREAS]   # the report's towns, most told first
-        if self.focus is None and counts:
-            self.focus = g.country_place(counts.most_common(1)[0][0])
+        if self.focus is None and (counts or found):   # the country it names, or of the places it names
+            self.focus = g.country_place((counts or found).most_common(1)[0][0])   # (officials in Kyiv: Ukraine)
 
     def near(self, name: str) -> list[tuple]:
         """The points of the other towns and districts the report names."""
@@ -171,6 +175,13 @@ def _short_country_names(doc) -> dict:
     return {norm(short): g.country_place(names[full]) for short in names for full in names
             if len(full) > len(short) and names[full] != names[short] and
             re.search(rf"\b{re.escape(short)}\b", full)}
+
+
+def _country_name(text: str) -> bool:
+    """Whether a name is exactly a country's ("Cameroon", "Cameroon's"), not one inside another name."""
+    name = re.sub(r"\s*['’]s$", "", text)
+    cc = gazetteer().country_code(name)
+    return bool(cc) and norm(name) == norm(gazetteer().country_name(cc) or "")
 
 
 def _abroad(p: Place, countries: dict) -> bool:

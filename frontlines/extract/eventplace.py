@@ -9,7 +9,7 @@ from ..geo import Place, gazetteer
 from .lexicon import AREAS, BROAD, DIRECTIONS, LOCATIVE, NEAR_WORDS, PART_OF, PLACE_NOUNS, QUARTER_WORDS
 from .patterns import OF_THE_TOWN
 from .syntax import _clause_verb
-from .toponyms import dateline, water
+from .toponyms import dateline, tellers, water
 
 if TYPE_CHECKING:
     from .context import DocContext
@@ -23,7 +23,8 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     clause = _clause_verb(tok)
     clause_tokens = set(clause.subtree)
     scored = []
-    found = [(p, span) for p, span in sm.places + sm.implied if not dateline(span) and not water(span)]
+    found = [(p, span) for p, span in sm.places + sm.implied if not dateline(span) and not water(span) and
+             not tellers(span, p)]
     # "40 km south of Kabul" gives way to a town the sentence names for the event, not to a province:
     # with nothing nearer named, the event is placed at the landmark (ACLED's nearest named place)
     marks = [(p, span) for p, span in found if _landmark(span)]
@@ -140,3 +141,4 @@ def _landmark(span) -> bool:
 def _directed(span) -> bool:
     """ "70 km north of Bukavu": a distance and a bearing from the place, not the place."""
     return any(t.like_num for t in span.doc[max(span.start - 8, span.sent.start):span.start])
+

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from ..geo import ADMIN_SUFFIX, ADMIN_WORDS, DISTRICT_ENDING, gazetteer, norm
 from .lexicon import (AREAS, BROAD, DISTRICT_WORDS, NAME_JOINERS, OTHER_NAMES, PLACE_LABELS, PLACE_NOUNS,
-                      PLACE_VERBS, SKIP_NAMES, TOWN_WORDS, VILLAGE_WORDS)
+                      PLACE_VERBS, SKIP_NAMES, SPEECH, TELLER_NOUNS, TOWN_WORDS, VILLAGE_WORDS)
 from .patterns import COMMUNITY_ENDING, DATELINE_AFTER, DATELINE_BEFORE, LOWER_DIRECTION
 from .syntax import ents, text_of
 
@@ -192,6 +192,20 @@ def dateline(span) -> bool:
     text = text_of(span.doc)
     return bool(DATELINE_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]) and
                 DATELINE_AFTER.match(text[span.end_char:span.end_char + 40]))
+
+
+def tellers(span, place) -> bool:
+    """ "officials in Kyiv said": officials in their country's capital who tell an event, like a dateline,
+    say where they are, not where it happened ("authorities in Ghazni province say" tell of their own
+    area; "the funeral of a police official in Quetta" is no telling)."""
+    if (place.name, place.country_code) not in gazetteer().capitals:
+        return False
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "from", "at"):
+        return False
+    noun = root.head.head
+    return noun.lemma_.lower() in TELLER_NOUNS and noun.dep_ in ("nsubj", "nsubjpass") and \
+        noun.head.lemma_.lower() in SPEECH
 
 
 WATER = {"sea", "ocean", "gulf", "strait", "straits"}
