@@ -541,6 +541,8 @@ def home_country(source: Optional[str]) -> Optional[str]:
             return None
         cc = "GB" if tld == "uk" else tld.upper()
         return cc if cc in g.countries else None
+    if "/" in source or "\\" in source or re.search(r"\.[a-z0-9]{2,5}$", source, re.I):
+        return None   # a file's path names folders, not an outlet
     words = re.findall(r"[A-Za-z][\w'’-]*", source)
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):

@@ -198,6 +198,7 @@ def test_the_project_s_places_lie_in_first_level_areas_the_gazetteer_names():
     ("Daily Nation (Kenya)", "KE"), ("Kenya Standard", "KE"), ("https://informante.web.na/x", "NA"),
     ("https://nation.co.ke/a", "KE"), ("https://www.bbc.co.uk/x", "GB"), ("http://www.reuters.com/x", None),
     ("https://arynews.tv/x", None), ("Shabelle Media Network", None), ("x/deir-ezzor-2017-11-03.txt", None), (None, None),
+    ("/data/niger/report.txt", None), ("chad-2021.txt", None),   # a file's path names folders, not an outlet
 ])
 def test_a_report_s_home_country_from_its_source(source, cc):
     from frontlines.geo import home_country
