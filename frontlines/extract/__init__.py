@@ -169,8 +169,9 @@ def _news(events: list[Event], published: Optional[date]) -> list[Event]:
     $FRONTLINES_BACKGROUND=keep (--background) background events are kept."""
     if published is None or os.environ.get("FRONTLINES_BACKGROUND", "").lower() == "keep":
         return events
-    return [ev for ev in events if ev.extra.get("lead") or ev.sub_event_type in TERRITORIAL and not ev.extra.get("by_year")
-            or (published - date.fromisoformat(ev.event_date)).days <= BACKGROUND_DAYS]
+    return [ev for ev in events if ev.extra.get("lead") or
+            ev.sub_event_type in TERRITORIAL and not ev.extra.get("by_year") or
+            (published - date.fromisoformat(ev.event_date)).days <= BACKGROUND_DAYS]
 
 
 def _air_power(events: list[Event]) -> None:

@@ -137,7 +137,8 @@ def _year_only(sent, ctx: DocContext, first) -> bool:
         if ent.label_ != "DATE":
             continue
         r = dt.resolve(ent.text, ctx.published)
-        if r is not None and r == (first, 3) and not any(w in dt.MONTHS for w in re.findall(r"[a-z]+", ent.text.lower())):
+        months = any(w in dt.MONTHS for w in re.findall(r"[a-z]+", ent.text.lower()))
+        if r is not None and r == (first, 3) and not months:
             return re.search(r"\b(\d{4}|year)\b", ent.text.lower()) is not None
     return False
 

@@ -97,9 +97,9 @@ OFF_DUTY = re.compile(r"\boff[- ]duty\b|\b(at|outside|near|in front of|left|leav
                       r"return to) (his|her|their) (own )?(home|house|residence|homes|houses)\b", re.I)
 
 # a riot of two sides that is no protest (ACLED's mob violence): communal, sectarian, between rival groups
-COMMUNAL = re.compile(r"\b(communal|sectarian|inter-?communal|inter-?ethnic|inter-?religious|(between|from|of) (the )?(two|rival) "
-                      r"(groups|communities|factions|sides|villages|clans|tribes)|rival (groups|communities|clans|mobs))\b",
-                      re.I)
+COMMUNAL = re.compile(r"\b(communal|sectarian|inter-?communal|inter-?ethnic|inter-?religious|"
+                      r"(between|from|of) (the )?(two|rival) (groups|communities|factions|sides|villages|clans|tribes)|"
+                      r"rival (groups|communities|clans|mobs))\b", re.I)
 
 # "the Mohan Talkies area of the town": a part of the town the report is about
 OF_THE_TOWN = re.compile(r"^(\S+ ){0,2}(area|areas|locality|neighbou?rhood|quarter|part|parts) of the (town|city)\b")

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from .. import dates as dt
 from ..geo import haversine_km
 from ..records import Event
+from .eventplace import _directed, _landmark
 from .lexicon import AREAS, BROAD, INCIDENT_NOUNS, MILITARY_TARGETS, NEAR_WORDS, POLICE_TARGETS
 from .mentions import SentenceMentions
-from .eventplace import _directed, _landmark
 from .syntax import _clause_verb, ents
 
 if TYPE_CHECKING:
@@ -91,7 +91,8 @@ def place_told_later(events: list[Event], sents, ctx: DocContext) -> None:
             if not found:
                 continue
             p, span = found[0]
-            near = {t.lower_ for t in sent.doc[max(span.start - 6, sent.start):span.start]} & (NEAR_WORDS | {"from", "away"})
+            before = {t.lower_ for t in sent.doc[max(span.start - 6, sent.start):span.start]}
+            near = before & (NEAR_WORDS | {"from", "away"})   # "2-3 kilometres away from El Arish": near it
             ev.country, ev.admin1, ev.location = p.country, p.admin1 or None, p.name
             ev.latitude, ev.longitude = round(p.latitude, 4), round(p.longitude, 4)
             ev.geo_precision = 2 if near else 1
