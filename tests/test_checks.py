@@ -292,10 +292,14 @@ def test_a_weekday_beside_its_calendar_day_is_that_day_and_a_plan_for_it_no_even
     assert ev["event_date"] == "2021-03-01"
 
 
-def test_strikes_that_back_a_side_did_not_hit_it():
-    (ev,) = events("Backed by Russian airstrikes, the Syrian army drove Islamic State out of Deir Ezzor on Friday.",
-                   "2017-11-04")
-    assert (ev["actor1"], ev["actor2"]) == ("Military Forces of Russia", "Islamic State")
+def test_strikes_that_back_a_side_did_not_hit_it_and_the_change_of_hands_beside_them_is_its_own_event():
+    evs = events("Backed by Russian airstrikes, the Syrian army drove Islamic State out of Deir Ezzor on Friday.",
+                 "2017-11-04")
+    assert sorted((e["sub_event_type"], e["actor1"], e["actor2"]) for e in evs) == [
+        ("Air/drone strike", "Military Forces of Russia", "Islamic State"),
+        ("Government regains territory", "Military Forces of Syria", "Islamic State")]
+    assert [e["sub_event_type"] for e in events("Police drove the protesters out of the square on Friday.")] \
+        != ["Government regains territory"]   # out of no named place: no change of hands
 
 
 def test_where_those_who_tell_are_is_not_where_it_happened():

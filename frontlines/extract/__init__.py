@@ -116,8 +116,8 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
         sent_events: list[Event] = []
         for m, tok in _choose(cands):   # 5
             for ev in _events(m, tok, sm, ctx, report):
-                same = next((o for o in sent_events if o.location == ev.location and o.event_date == ev.event_date),
-                            None)
+                same = next((o for o in sent_events if o.location == ev.location and o.event_date == ev.event_date
+                             and not _beside(o, ev)), None)
                 if same is not None:   # one sentence, one place: one event, the most specific
                     if ev.extra["priority"] > same.extra["priority"]:
                         sent_events[sent_events.index(same)] = ev
@@ -172,6 +172,13 @@ def _news(events: list[Event], published: Optional[date]) -> list[Event]:
     return [ev for ev in events if ev.extra.get("lead") or
             ev.sub_event_type in TERRITORIAL and not ev.extra.get("by_year") or
             (published - date.fromisoformat(ev.event_date)).days <= BACKGROUND_DAYS]
+
+
+def _beside(a: Event, b: Event) -> bool:
+    """A change of hands and the strikes or shelling told with it ("backed by Russian airstrikes, the army
+    drove IS out of Deir Ezzor") are two ACLED events, not one."""
+    return {a.sub_event_type in TERRITORIAL, b.sub_event_type in TERRITORIAL} == {True, False} and \
+        "Explosions/Remote violence" in (a.event_type, b.event_type)
 
 
 def _air_power(events: list[Event]) -> None:

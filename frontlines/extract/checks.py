@@ -119,6 +119,10 @@ def _takes_no_place(tok) -> bool:
         if where and not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" or
                              t.lemma_.lower() in PLACE_NOUNS | BASES for o in where for t in o.subtree):
             return True
+    outs = [g for c in tok.children if c.lower_ == "out" for p in c.children if p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"]
+    if outs:   # "drove IS out of Deir Ezzor": a place; "drove the protesters out of the square": none
+        return not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" for g in outs for t in g.subtree)
     for c in tok.children:   # "expelled the fighters from Sirte": the place is where they were driven from
         if c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
                 t.ent_type_ in ("GPE", "LOC", "FAC") for t in c.subtree):
