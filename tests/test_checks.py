@@ -331,3 +331,10 @@ def test_a_country_s_name_ner_took_for_an_organisation_is_the_country():
     doc = nlp.parse("Two suicide bombers killed 12 people at a mosque on Cameroon's northern border with Nigeria.")
     ctx = DocContext(doc, date(2016, 1, 13))
     assert ctx.countries.get("CM", 0) >= 0.5 * ctx.countries.get("NG", 0)
+
+
+def test_part_of_a_town_taken_is_no_change_of_hands_the_whole_town_beside_bombing_is():
+    evs = events("The army took over the town of Kidal on Monday as rebels retreated to escape heavy aerial bombing.")
+    assert sorted(e["sub_event_type"] for e in evs) == ["Air/drone strike", "Government regains territory"]
+    evs = events("The army took over the western outskirts of Kidal on Monday.")
+    assert [e for e in evs if "territory" in e["sub_event_type"]] == []

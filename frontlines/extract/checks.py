@@ -9,8 +9,8 @@ from ..actors import ARMED
 from ..geo import gazetteer, norm
 from ..taxonomy import TERRITORY, Match
 from .lexicon import (AGREE_NOUNS, AGREE_VERBS, ARMED_ONLY, BASES, FIGHT_NOUNS, GENERIC_HARM, GENERIC_TERRITORY,
-                      MEMORY_WORDS, NONSTRIKE_VERBS, NOT_PLACES, PLACE_NOUNS, PROTEST_TYPES, REACTION_VERBS, REFLEXIVE,
-                      RIOT_GEAR, SHARE_WORDS, TRIAL_WORDS)
+                      MEMORY_WORDS, NONSTRIKE_VERBS, NOT_PLACES, PARTIAL, PLACE_NOUNS, PROTEST_TYPES, REACTION_VERBS,
+                      REFLEXIVE, RIOT_GEAR, SHARE_WORDS, TRIAL_WORDS)
 from .modality import _asserted, _attributed, _expected, _purpose
 from .roles import _speaker
 from .patterns import SPAN_OF_TIME
@@ -136,6 +136,8 @@ def _takes_no_place(tok) -> bool:
             return False   # "recaptured Palmyra", tagged as a person
         if o.lemma_.lower() in NOT_PLACES or o.ent_type_ in ("PERSON", "MONEY"):
             return True
+        if o.lower_ in PARTIAL and _objects(o, ("of",)):
+            return True   # "took over the outskirts of Kidal": part of a town, which no one lost yet
         shares = _objects(o, ("of",)) if o.lemma_.lower() in SHARE_WORDS else []
         if shares and all(_share(i) for i in shares):
             return True   # "regained most of the territory (that rebels had seized in Hama)": a sum
