@@ -312,7 +312,7 @@ def test_where_those_who_tell_are_is_not_where_it_happened():
 
 def test_a_report_that_names_no_country_is_of_its_source_s_country():
     text = "Police shot dead two suspects in Mathare on Monday."
-    assert extract_text(text, published="2021-03-03")[0]["country"] == "Nicaragua"   # Mateare, a near spelling
+    assert extract_text(text, published="2021-03-03")[0]["country"] != "Kenya"   # alone, nothing says Kenya
     (ev,) = extract_text(text, published="2021-03-03", source="Star (Kenya)")
     assert ev["country"] == "Kenya"
     (ev,) = extract_text("Students rioted at Meru University on Monday.", published="2021-03-03",
