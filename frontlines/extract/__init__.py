@@ -261,9 +261,9 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     a1, a2 = own = _roles(tok, sm)
     if a1 is None or a2 is None:
         a1, a2 = _nearest(tok, sm, a1, a2)
+    group = Mention(0, 0, "", ctx.salient_group, registry().kinds[ctx.salient_group]) if ctx.salient_group else None
     if _backing(tok) and a2 is not None:   # "backed by Russian airstrikes, the army took...": the strikes hit the
-        group = ctx.salient_group            # army's enemy, the report's armed group, not the army
-        a2 = Mention(0, 0, "", group, registry().kinds[group]) if group and (a1 is None or a1.name != group) else None
+        a2 = group if group and (a1 is None or a1.name != group.name) else None   # army's enemy, not the army
     told = sent[m.start:m.end]
     if a1 is None and a2 is not None and \
             told.start_char - sent.start_char <= a2.start < told.end_char - sent.start_char:
@@ -291,8 +291,7 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
         if etype == "Riots" and sub != "Mob violence":
             return None   # police blocking roads is no riot
         a1, a2 = (a2 if a2 is not None and a2.kind != "state" else None), a1
-    if sub in (GOV_REGAINS, NSA_OVERTAKES) and a2 is None and ctx.salient_group:
-        group = Mention(0, 0, "", ctx.salient_group, registry().kinds[ctx.salient_group])
+    if sub in (GOV_REGAINS, NSA_OVERTAKES) and a2 is None and group:
         if sub == NSA_OVERTAKES and (a1 is None or a1.name is None and a1.kind not in ("state", "civilians",
                                                                                         "protesters")):
             a1 = group   # "rebels capture town" in a report about M23: the report's group took it

@@ -117,7 +117,7 @@ def _absorb(twin: Event, ev: Event, keep_type: bool = False) -> None:
     twin.extra.setdefault("also", []).extend([(ev.evidence, ev.evidence_start, ev.evidence_end),
                                               *ev.extra.get("also", [])])
     if twin.extra.get("undated") and not ev.extra.get("undated") and not ev.extra.get("definite"):
-        # a headline told it first; the body says when: keep the body's date and sentence
+        # told first only by when it was said (a headline, "police said Monday"); this telling says when
         for k in ("event_date", "time_precision", "evidence", "evidence_start", "evidence_end", "trigger"):
             setattr(twin, k, getattr(ev, k))
         twin.extra["undated"] = False
@@ -131,11 +131,8 @@ def _absorb(twin: Event, ev: Event, keep_type: bool = False) -> None:
             twin.sub_event_type != ev.sub_event_type:
         twin.event_type, twin.sub_event_type = ev.event_type, ev.sub_event_type
         twin.extra["priority"] = ev.extra["priority"]
-    if ev.fatalities and (not twin.fatalities or TOLL_UPDATE.search(ev.evidence) or
-                          _headline(twin) and not _headline(ev)):
-        twin.fatalities = ev.fatalities   # the report's latest stated toll; the body's over a headline's "dozens"
-    if not _headline(ev):
-        twin.extra["headline"] = False   # the body tells it now: a toll told after it joins it
+    if ev.fatalities and (not twin.fatalities or TOLL_UPDATE.search(ev.evidence)):
+        twin.fatalities = ev.fatalities   # the report's latest stated toll (a headline's "dozens" only if none)
     for k, other in (("actor1", "actor2"), ("actor2", "actor1")):   # a side the other telling names
         mine, theirs = getattr(twin, k), getattr(ev, k)
         if theirs and (named(theirs) or mine is None) and not named(mine) and theirs != getattr(twin, other) and \
@@ -157,7 +154,6 @@ def merge_within(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     told: dict[tuple, list[int]] = {}   # (type, day) -> positions in out, in order
     days: dict[date, list[int]] = {}    # day -> positions in out of every type
-    kinds: dict[str, list[int]] = {}    # type -> positions in out, in order
 
     def near(ev: Event, typed: bool) -> list[int]:
         """Positions of the events ev may retell: its type's (or any type's) on its day or in the week
@@ -172,7 +168,6 @@ def merge_within(events: list[Event]) -> list[Event]:
     def add(ev: Event) -> None:
         insort(told.setdefault((ev.event_type, _day(ev)), []), len(out))
         insort(days.setdefault(_day(ev), []), len(out))
-        kinds.setdefault(ev.event_type, []).append(len(out))
         out.append(ev)
 
     def absorb(at: int, ev: Event, keep_frame: bool = False) -> None:

@@ -141,7 +141,7 @@ class DocContext:
     def place(self, name: str, within: Optional[Place] = None) -> Optional[Place]:
         """The place a name most likely is in this report; `within` is an area the text puts it in
         ("Charleston, W.Va.")."""
-        name = re.sub(r"\s*['’]s$", "", name)   # NER's "El Salvador's"
+        name = _unpossessed(name)   # NER's "El Salvador's"
         name = LOWER_DIRECTION.sub("", name)   # NER's "northeast Nigeria" (not "South Sudan")
         key = (name.lower(), within)
         if key not in self.places:
@@ -168,7 +168,7 @@ def _short_country_names(doc) -> dict:
     g = gazetteer()
     names = {}
     for e in doc.ents:
-        text = LOWER_DIRECTION.sub("", re.sub(r"\s*['’]s$", "", e.text))   # "eastern Democratic Republic of Congo's"
+        text = LOWER_DIRECTION.sub("", _unpossessed(e.text))   # "eastern Democratic Republic of Congo's"
         cc = g.country_code(text) if e.label_ in ("GPE", "LOC") else None
         if cc:
             names[text] = cc
@@ -177,9 +177,14 @@ def _short_country_names(doc) -> dict:
             re.search(rf"\b{re.escape(short)}\b", full)}
 
 
+def _unpossessed(name: str) -> str:
+    """A name without the possessive NER kept with it: "Cameroon's" -> "Cameroon"."""
+    return re.sub(r"\s*['’]s$", "", name)
+
+
 def _country_name(text: str) -> bool:
     """Whether a name is exactly a country's ("Cameroon", "Cameroon's"), not one inside another name."""
-    name = re.sub(r"\s*['’]s$", "", text)
+    name = _unpossessed(text)
     cc = gazetteer().country_code(name)
     return bool(cc) and norm(name) == norm(gazetteer().country_name(cc) or "")
 

@@ -106,7 +106,6 @@ def _said_on(ent, tok) -> bool:
         verb.i != tok.i
 
 
-
 def _more_days(sent, ctx: DocContext, first) -> list:
     """The other days of a date that lists several ("clashed on Tuesday and Wednesday"), when the event
     is dated by its first: ACLED codes an event on each day."""

@@ -51,8 +51,8 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
                 (best.country_code, best.admin1) != (ctx.focus.country_code, ctx.focus.admin1):
             return ctx.focus, 2, False   # a quarter of the city the report is about (not "the Lice district" of its province)
         after = " ".join(t.lower_ for t in doc[span.end:min(span.end + 6, sm.sent.end)])
-        town = next((p for p in ctx.towns if p.name != best.name), None)
-        if OF_THE_TOWN.match(after) and town is not None:
+        town = next((p for p in ctx.towns if p.name != best.name), None) if OF_THE_TOWN.match(after) else None
+        if town is not None:
             return town, 2, False   # "the Mohan Talkies area of the town": a part of the report's town
         prec = 1
         window = {t.lower_ for t in sm.sent.doc[max(span.start - 3, sm.sent.start):span.start]}
@@ -137,8 +137,6 @@ def _landmark(span) -> bool:
     return i > span.sent.start and doc[i].lower_ in ("of", "from") and doc[i - 1].lower_ in DIRECTIONS
 
 
-
 def _directed(span) -> bool:
     """ "70 km north of Bukavu": a distance and a bearing from the place, not the place."""
     return any(t.like_num for t in span.doc[max(span.start - 8, span.sent.start):span.start])
-

@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING, Optional
 from ..actors import Mention, registry
 from .areas import _area_senses, _capitals, _contained, _within_area
 from .lexicon import BROAD, PLACE_LABELS
-
-BARE_HARM = {"kill", "wound", "injure"}   # verbs whose bare numeral object ("killed six") is people
 from .patterns import ANAPHORIC_GROUP
-from .syntax import _depth, _in_subtree, ents
+from .syntax import _depth, _in_subtree, _mention_root, ents
 from .toponyms import (_after_place_word, _district_name, _extra_places, _gazetteer_names, _longer_name, _place_like,
                        _split_names, _village)
 
 if TYPE_CHECKING:
     from .context import DocContext
+
+BARE_HARM = {"kill", "wound", "injure"}   # verbs whose bare numeral object ("killed six") is people
 
 
 def _actors(sent, ctx: DocContext) -> list:
@@ -107,11 +107,11 @@ class SentenceMentions:
 def _owned(toks, cands) -> bool:
     """ "military sites of the Government of National Accord": a word that only qualifies a thing whose
     owner the phrase names gives way to the owner."""
-    root = min(toks, key=lambda t: len(list(t.ancestors)))
+    root = _mention_root(toks)
     if root.dep_ not in ("amod", "compound") or len(toks) > 1:
         return False
-    owners = [t for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-    return any(t.i in {o.i for o in owners} for m, ts in cands for t in ts)
+    owners = {t.i for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    return any(t.i in owners for _, ts in cands for t in ts)
 
 
 def _with_det(span) -> str:

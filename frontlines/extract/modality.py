@@ -10,7 +10,7 @@ from ..actors import Mention
 from .lexicon import (ATTRIBUTION_NOUNS, CLAIMED, DURATIONS, FUTURE_AUX, HYPO_MARK, INTENT, MODAL_AUX, REPEATED,
                       RESPONSIBILITY)
 from .patterns import HABITUAL
-from .syntax import _clause_verb, _up
+from .syntax import _clause_verb, _phrase_head, _up
 
 CLAIMANT_KINDS = ("rebel", "militia")
 
@@ -28,9 +28,7 @@ def _asserted(tok, sent) -> bool:
     """False when the trigger is future, hypothetical, negated or only intended."""
     if sent.text.rstrip().endswith("?") or HABITUAL.search(sent.text):
         return False
-    noun = tok
-    while noun.dep_ == "compound" and noun.head.i != noun.i:   # "various peace agreements": of the head noun
-        noun = noun.head
+    noun = _phrase_head(tok)   # "various peace agreements": of the head noun
     if any(c.lemma_.lower() in REPEATED for t in {tok, noun} for c in t.children
            if c.dep_ in ("amod", "advmod", "npadvmod")):
         return False

@@ -10,7 +10,7 @@ from ..geo import gazetteer
 from .lexicon import (BACKING, FIGHT_NOUNS, MILITARY_TARGETS, OWNED_STRIKES, POLICE_TARGETS, RECIPROCAL, SPEECH,
                       TRANSITIVE_HARM)
 from .mentions import _owned
-from .syntax import _clause_verb, _in_subtree, _objects
+from .syntax import _clause_verb, _in_subtree, _mention_root, _objects, _phrase_head
 
 if TYPE_CHECKING:
     from .mentions import SentenceMentions
@@ -146,15 +146,13 @@ def _backing(tok) -> bool:
 
 def _target(toks) -> bool:
     """A mention an attack was on ("one of the bloodiest attacks on security forces"): no agent."""
-    root = min(toks, key=lambda t: len(list(t.ancestors)))
+    root = _mention_root(toks)
     return root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "targeting")
 
 
 def _speaker(toks) -> bool:
     """A mention that only reports ("police said", "army sources", "according to the military")."""
-    root = min(toks, key=lambda t: len(list(t.ancestors)))
-    while root.dep_ == "compound" and root.head.i != root.i:   # "a police officer said": the officer told it
-        root = root.head
+    root = _phrase_head(_mention_root(toks))   # "a police officer said": the officer told it
     if root.dep_ in ("nsubj",) and root.head.lemma_.lower() in SPEECH:
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
@@ -162,9 +160,7 @@ def _speaker(toks) -> bool:
 
 def _armed_target(tok) -> str:
     """ "military" or "police" when what an attack hits is armed (a checkpoint, a convoy, troops)."""
-    noun = tok
-    while noun.dep_ == "compound" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = _phrase_head(tok)
     acts = [tok, noun] + ([noun.head] if noun.dep_ == "nsubj" else [])   # "a suicide bomber rammed into a checkpoint"
     for o in (o for t in acts for o in _objects(t, ("on", "against", "at", "into"))):
         for head in (o, *o.conjuncts):

@@ -20,6 +20,18 @@ def _up(tok, hops: int):
         node = head
 
 
+def _phrase_head(tok):
+    """The noun a chain of compounds modifies: "police" in "a police officer" -> "officer"."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _mention_root(toks):
+    """The token of a mention nearest the sentence root (its phrase's head)."""
+    return min(toks, key=lambda t: len(list(t.ancestors)))
+
+
 def _clause_verb(tok):
     node = tok
     for _ in range(4):

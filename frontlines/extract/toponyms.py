@@ -185,7 +185,6 @@ def _village(span) -> bool:
         span.root.head.lower_ in VILLAGE_WORDS
 
 
-
 def dateline(span) -> bool:
     """Whether a place is a report's dateline ("NAIROBI (Reuters) - A car bomb ... in Mogadishu"): where
     the report was filed from, which says little of where its events happened."""
