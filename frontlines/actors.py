@@ -78,8 +78,8 @@ class Registry:
         adjs = [a for a in adjs if len(a) > 3]
         force_words = sorted(self.generic.get("military", []) + self.generic.get("police", []), key=len, reverse=True)
         self.re_state = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(a) for a in adjs) + r")(?:'s|’s)?\s+(?:(?!" + FUNCTION_WORDS +
-            r"\s)[a-z-]+\s+){0,2}?(" + "|".join(re.escape(w) for w in force_words) + r")(?![\w-])", re.I)
+            r"(?<![\w-])(" + "|".join(re.escape(a) for a in adjs) + r")(?:'s|’s)?\s+(?:(?:(?!" + FUNCTION_WORDS +
+            r"\s)[a-z-]+\s+){0,2}?(" + "|".join(re.escape(w) for w in force_words) + r")|(forces))(?![\w-])", re.I)
         generic = []
         for kind in ("military", "police", "unidentified", "protesters", "civilians"):
             for w in self.generic.get(kind, []):
@@ -124,7 +124,7 @@ class Registry:
             cc = g.country_code(m.group(1))
             if not cc:
                 continue
-            word = m.group(2).lower()
+            word = (m.group(2) or m.group(3)).lower()   # "Ukrainian forces" (but "Syrian rebel forces" are none)
             force = "police" if self.generic_kind.get(word) == "police" else "military"
             found.append(Mention(m.start(), m.end(), m.group(0), None, "state", cc, force))
         for m in self.re_generic.finditer(text):

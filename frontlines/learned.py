@@ -3,8 +3,14 @@ its clause's verb and arguments, and what the rules said of it (their sub-type, 
 found and why they dropped any). The rules keep finding events and their frames; the model decides,
 for a sentence the rules made an event of, whether it states an event at all and of which sub-type.
 
+Beside the named features, a model may read the sentence's meaning as a vector: the mean of its
+tokens' static embeddings from WordLlama (256 numbers a token, shipped inside the `wordllama` PyPI
+package), so that words it never saw in training count by what they are like ("derailed" beside
+"collided", "ferry" beside "bus").
+
 A model is a folder: `model.npz` (weights) and `model.json` (labels, features, thresholds, where its
-training data came from). Reading one needs numpy only; fitting (`fit`) uses scikit-learn.
+training data came from). Reading one needs numpy (and wordllama's files for a model with vectors);
+fitting (`fit`) uses scikit-learn.
 The model in use: $FRONTLINES_MODEL (a folder, or "none" for the rules alone), else the shipped one."""
 from __future__ import annotations
 
@@ -22,7 +28,8 @@ NONE = "NONE"   # the label of a sentence that states no event
 SHIPPED = Path(__file__).parent / "models" / "typing"
 MASKED = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY",
           "MONEY", "PERCENT", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-C, REJECT, RETYPE = 10.0, 0.55, 0.5   # chosen by 5-fold cross-validation on typing-wild and case2021 (README)
+C, REJECT, RETYPE = 10.0, 0.6, 0.5   # chosen by 5-fold cross-validation on typing-wild and case2021 (README)
+VECTORS, WEIGHT = "wordllama l2_supercat_256", 1.0   # the sentence vectors and their scale beside 0/1 features
 ARGS = {"nsubj": "subj", "nsubjpass": "subjpass", "dobj": "obj", "agent": "by", "pobj": "pobj"}
 
 
@@ -64,16 +71,46 @@ def features(sent, rules: Optional[dict] = None) -> set[str]:
 RULE_FEATURES = ("rule:", "why:", "trig:")   # what the rules said: the event-or-not part does without them
 
 
+@lru_cache(maxsize=1)
+def _embeddings():
+    """WordLlama's tokenizer and token embeddings, read from the files its package ships (its own
+    loader would look for the tokenizer on the network)."""
+    from importlib.util import find_spec
+
+    from safetensors import safe_open
+    from tokenizers import Tokenizer
+    spec = find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("this typing model reads sentence vectors from the 'wordllama' package: "
+                           "pip install wordllama (frontlines never downloads models at run time)")
+    root = Path(spec.submodule_search_locations[0])
+    tokenizer = Tokenizer.from_file(str(root / "tokenizers" / "l2_supercat_tokenizer_config.json"))
+    with safe_open(str(root / "weights" / "l2_supercat_256.safetensors"), framework="np") as f:
+        table = f.get_tensor("embedding.weight").astype(np.float32)
+    return tokenizer, table
+
+
+def vector(text: str) -> np.ndarray:
+    """The sentence as one vector: the mean of its tokens' embeddings."""
+    tokenizer, table = _embeddings()
+    ids = tokenizer.encode(text, add_special_tokens=False).ids
+    return table[ids].mean(axis=0) if ids else np.zeros(table.shape[1], dtype=np.float32)
+
+
 class Linear:
-    """A linear classifier over feature names: labels, vocabulary, weights."""
-    def __init__(self, labels: list[str], vocab: list[str], coef, intercept):
+    """A linear classifier over feature names (and a sentence vector, weighed by `weight`, in the
+    last columns of `coef` when it has more columns than names): labels, vocabulary, weights."""
+    def __init__(self, labels: list[str], vocab: list[str], coef, intercept, weight: float = WEIGHT):
         self.labels, self.vocab = list(labels), list(vocab)
         self.index = {f: i for i, f in enumerate(self.vocab)}
         self.coef, self.intercept = np.asarray(coef, dtype=np.float32), np.asarray(intercept, dtype=np.float32)
+        self.dims, self.weight = self.coef.shape[1] - len(self.vocab), weight
 
-    def proba(self, feats: set[str]) -> dict[str, float]:
+    def proba(self, feats: set[str], vec: Optional[np.ndarray] = None) -> dict[str, float]:
         idx = [self.index[f] for f in feats if f in self.index]
         z = self.coef[:, idx].sum(axis=1) + self.intercept
+        if self.dims and vec is not None:
+            z = z + self.coef[:, len(self.vocab):] @ (vec * self.weight)
         z = np.exp(z - z.max())
         return dict(zip(self.labels, (z / z.sum()).tolist()))
 
@@ -92,17 +129,17 @@ class Model:
         if rules.get("rule") in PLACE_TAKEN:
             return None   # the rules found a place as what was taken: their own check of the arguments
         feats = features(sent, rules)
-        if self.event is not None and self.event.proba(feats).get(NONE, 0.0) >= self.reject:
+        vec = vector(sent.text) if self.meta.get("vectors") else None
+        if self.event is not None and self.event.proba(feats, vec).get(NONE, 0.0) >= self.reject:
             return NONE
-        rule = rules.get("rule")
-        if not rules.get("unsure"):
-            return None   # the rules read the sub-type from a word or a clause that names it: it stands
-        # unsure: the event is told only by its harm ("killed", "wounded"), so the rules guessed its sub-type
-        p = self.sub.proba(feats)
+        p = self.sub.proba(feats, vec)   # it reads the rules' sub-type among its features
         best = max(self.sub.labels, key=p.get)
-        if best != rule and p[best] >= self.retype:
-            return best
-        return None
+        if best == rules.get("rule") or p[best] < self.retype or best in PLACE_TAKEN:
+            return None   # (a change of hands needs the rules' check that a place was taken)
+        # where the rules know the event only by its harm ("killed") they guessed its sub-type: any other
+        # may replace it; else the model chooses among the kinds the sentence's own words name ("signed a
+        # peace pact to end fighting", "intercepted and shot down a drone"), never one they do not
+        return best if rules.get("unsure") or best in rules.get("readings", ()) else None
 
     def save(self, folder) -> Path:
         folder = Path(folder)
@@ -126,15 +163,18 @@ class Model:
                                     f"make one with 'frontlines train')")
         meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
         w = np.load(folder / "model.npz")
-        parts = {k: Linear(meta[k]["labels"], meta.pop(k)["vocab"], w[f"{k}_coef"], w[f"{k}_intercept"])
+        weight = float(meta.get("weight", WEIGHT))
+        parts = {k: Linear(meta[k]["labels"], meta.pop(k)["vocab"], w[f"{k}_coef"], w[f"{k}_intercept"], weight)
                  for k in ("event", "sub") if k in meta}
         return cls(parts.get("event"), parts["sub"], meta)
 
 
-def _linear(examples: list[tuple[set[str], str]], c: float, balanced: bool = True) -> Linear:
-    """Multinomial logistic regression over binary features (scikit-learn); `balanced` weighs each class
-    alike (the sub-types; the event-or-not part keeps the data's odds, so that it rejects only when sure)."""
-    from scipy.sparse import csr_matrix
+def _linear(examples: list[tuple[set[str], str]], c: float, balanced: bool = True,
+            vecs: Optional[np.ndarray] = None, weight: float = WEIGHT) -> Linear:
+    """Multinomial logistic regression over binary features (and sentence vectors, one row an example,
+    scaled by `weight`) with scikit-learn; `balanced` weighs each class alike (the sub-types; the
+    event-or-not part keeps the data's odds, so that it rejects only when sure)."""
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
     vocab = sorted({f for feats, _ in examples for f in feats})
     index = {f: i for i, f in enumerate(vocab)}
@@ -144,24 +184,32 @@ def _linear(examples: list[tuple[set[str], str]], c: float, balanced: bool = Tru
             rows.append(r)
             cols.append(index[f])
     x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(examples), len(vocab)))
+    if vecs is not None:
+        x = hstack([x, csr_matrix(vecs * weight)]).tocsr()
     clf = LogisticRegression(C=c, class_weight="balanced" if balanced else None, max_iter=3000)
     clf.fit(x, [lab for _, lab in examples])
     labels, coef, intercept = [str(lab) for lab in clf.classes_], clf.coef_, clf.intercept_
     if len(labels) == 2:   # scikit-learn keeps one row for two classes
         coef, intercept = np.vstack([-coef[0], coef[0]]) / 2, np.array([-intercept[0], intercept[0]]) / 2
-    return Linear(labels, vocab, coef, intercept)
+    return Linear(labels, vocab, coef, intercept, weight)
 
 
-def fit(examples: list[tuple[set[str], str]], c: float = C, **meta) -> Model:
-    """A model from (features, label) pairs, labels being sub-types or NONE."""
+def fit(examples: list[tuple[set[str], str]], c: float = C, texts: Optional[list[str]] = None,
+        weight: float = WEIGHT, **meta) -> Model:
+    """A model from (features, label) pairs, labels being sub-types or NONE; with `texts` (each
+    example's sentence), the sentences' vectors are read too."""
+    vecs = np.vstack([vector(t) for t in texts]) if texts else None
     either = [({f for f in x if not f.startswith(RULE_FEATURES)}, NONE if lab == NONE else "EVENT")
               for x, lab in examples]
     # without examples of non-events (an events file has only events) the model never rejects
-    event = _linear(either, c, balanced=False) if len({lab for _, lab in either}) == 2 else None
-    events = [(x, lab) for x, lab in examples if lab != NONE]
+    event = _linear(either, c, False, vecs, weight) if len({lab for _, lab in either}) == 2 else None
+    keep = [i for i, (_, lab) in enumerate(examples) if lab != NONE]
+    events = [examples[i] for i in keep]
     if len({lab for _, lab in events}) < 2:
         raise ValueError("fewer than two sub-types among the examples: nothing to learn")
-    return Model(event, _linear(events, c), {"c": c, **meta})
+    sub = _linear(events, c, True, vecs[keep] if vecs is not None else None, weight)
+    vectors = {"vectors": VECTORS, "weight": weight} if texts else {}
+    return Model(event, sub, {"c": c, **vectors, **meta})
 
 
 _OVERRIDE: list = []   # models set by `use`, innermost last

@@ -15,15 +15,35 @@ def _paragraph_breaks(doc):
     return doc
 
 
+def _past_forms(nlp):
+    """A component that gives an irregular past form the tagger took for a present ("rebels retook
+    the town": VBP) its lemma from the lemmatizer's own table of exceptions ("retake"); a form that is
+    a verb's base too ("found", "lay", "wound") stays as it is."""
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    table, bases = lookups.get_table("lemma_exc")["verb"], set(lookups.get_table("lemma_index")["verb"])
+
+    def fix(doc):
+        for tok in doc:
+            if tok.tag_ in ("VBP", "VB") and tok.lemma_ == tok.lower_ and tok.lower_ not in bases:
+                base = table.get(tok.lower_)
+                if base and base[0] != tok.lower_:
+                    tok.lemma_ = base[0]
+        return doc
+    return fix
+
+
 @lru_cache(maxsize=1)
 def load():
     import spacy
     from spacy.language import Language
     if "frontlines_paragraphs" not in Language.factories:
         Language.component("frontlines_paragraphs", func=_paragraph_breaks)
+    if "frontlines_past_forms" not in Language.factories:
+        Language.factory("frontlines_past_forms", func=lambda nlp, name: _past_forms(nlp))
     try:
         nlp = spacy.load(MODEL)
         nlp.add_pipe("frontlines_paragraphs", before="parser")
+        nlp.add_pipe("frontlines_past_forms", after="lemmatizer")
         return nlp
     except OSError as e:
         raise RuntimeError(

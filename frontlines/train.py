@@ -39,9 +39,9 @@ def examples(lines: Iterable[dict]) -> list[tuple[str, str, str]]:
     return out
 
 
-def featurize(texts: list[str], progress: Optional[Callable] = None) -> list[set[str]]:
-    """What the model reads of each text, as the rules alone leave it: the sentence of the rules'
-    first event, or every sentence when they found none."""
+def featurize(texts: list[str], progress: Optional[Callable] = None) -> list[tuple[set[str], str]]:
+    """What the model reads of each text, as the rules alone leave it, and the words it reads them
+    from: the sentence of the rules' first event, or every sentence when they found none."""
     reports = [prepare(Report(doc_id=str(i), raw=t)) for i, t in enumerate(texts)]
     out = []
     with learned.use(None):
@@ -51,9 +51,10 @@ def featurize(texts: list[str], progress: Optional[Callable] = None) -> list[set
             sents = list(doc.sents)
             si = events[0].extra.get("sentence") if events else None
             if si is not None:
-                out.append(learned.features(sents[si], ctx.rules_said.get(si)))
+                out.append((learned.features(sents[si], ctx.rules_said.get(si)), sents[si].text))
             else:
-                out.append(set().union(*(learned.features(s, ctx.rules_said.get(i)) for i, s in enumerate(sents))))
+                out.append((set().union(*(learned.features(s, ctx.rules_said.get(i)) for i, s in enumerate(sents))),
+                            doc.text))
             if progress:
                 progress()
     return out
@@ -71,8 +72,8 @@ def fit_files(paths: list[str], c: float = learned.C, progress: Optional[Callabl
     for _, _, lab in exs:
         counts[lab] = counts.get(lab, 0) + 1
     sources = [{"file": Path(p).name, "examples": len(found)} for p, found in zip(paths, per_file)]
-    return learned.fit(list(zip(feats, [lab for _, _, lab in exs])), c=c, trained_on=sources,
-                       labels_seen=counts, **meta)
+    return learned.fit([(x, lab) for (x, _), (_, _, lab) in zip(feats, exs)], c=c, texts=[t for _, t in feats],
+                       trained_on=sources, labels_seen=counts, **meta)
 
 
 def folds(lines: list[dict], k: int = FOLDS) -> list[int]:
@@ -99,9 +100,10 @@ def fold_models(lines: list[dict], also: list[str] = (), k: int = FOLDS, c: floa
     feats = featurize([t for _, t, _ in exs], progress)
     fold_of_doc = {str(line.get("doc_id")): f for line, f in zip(lines, folds(lines, k))}
     for f in range(k):
-        train = [(x, lab) for (doc, _, lab), x in zip(exs, feats) if fold_of_doc[doc] != f]
-        train += [(x, lab) for (_, _, lab), x in zip(extra, extra_feats)]
-        yield [line for line in lines if fold_of_doc[str(line.get("doc_id"))] == f], learned.fit(train, c=c)
+        train = [(x, lab, t) for (doc, _, lab), (x, t) in zip(exs, feats) if fold_of_doc[doc] != f]
+        train += [(x, lab, t) for (_, _, lab), (x, t) in zip(extra, extra_feats)]
+        model = learned.fit([(x, lab) for x, lab, _ in train], c=c, texts=[t for _, _, t in train])
+        yield [line for line in lines if fold_of_doc[str(line.get("doc_id"))] == f], model
 
 
 def describe(model: learned.Model) -> str:

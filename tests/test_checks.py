@@ -338,3 +338,63 @@ def test_part_of_a_town_taken_is_no_change_of_hands_the_whole_town_beside_bombin
     assert sorted(e["sub_event_type"] for e in evs) == ["Air/drone strike", "Government regains territory"]
     evs = events("The army took over the western outskirts of Kidal on Monday.")
     assert [e for e in evs if "territory" in e["sub_event_type"]] == []
+
+
+@pytest.mark.parametrize("text, sub", [
+    # a phrase stands for its head: "suicide bombing" is what was condemned, "suicide" only says which kind
+    ("The international community has condemned the suicide bombing.", None),
+    # a verb with a particle is another verb: "set off a bomb" is no plan, as "set to attack" would be
+    ("Al Shabaab set off a car bomb at a checkpoint in Mogadishu on Thursday, police said.",
+     "Remote explosive/landmine/IED"),
+    # an agreement is named by its head noun: "a ceasefire agreement" is one
+    ("The government and the rebels announced in Rome the signing of a ceasefire agreement on Monday.", "Agreement"),
+    # an irregular past the tagger takes for a present still has its verb's lemma
+    ("Al-Shabab fighters retook the town of Halgan on Monday, an elder said.", "Non-state actor overtakes territory"),
+    ("Army bulldozers leveled two homes in the village of Beita on Monday.", "Looting/property destruction"),
+    # a truce named by a hyphenated noun is still only named; a plot is a plan
+    ("The spokesman said the rebels are provoking government forces to undermine the cease-fire.", None),
+    ("A court on Tuesday upheld the convictions of three men who plotted to attack a military base in Quantico.", None),
+])
+def test_what_a_phrase_its_verb_and_its_head_say(text, sub):
+    from frontlines import learned
+    with learned.use(None):   # the rules alone
+        assert [e["sub_event_type"] for e in events(text)][:1] == ([sub] if sub else [])
+
+
+def test_a_countrys_forces_are_its_military_but_its_rebel_forces_are_not():
+    from frontlines import learned
+    with learned.use(None):
+        taken = events("Ukrainian forces have recaptured the village of Pyatykhatky on Monday.")
+        rebels = events("Syrian rebel forces captured the town of Kafr Nabl on Monday.")
+    assert [(e["sub_event_type"], e["actor1"]) for e in taken] == \
+        [("Government regains territory", "Military Forces of Ukraine")]
+    assert [e["actor1"] for e in rebels] != ["Military Forces of Syria"]
+
+
+def test_a_light_verbs_object_is_the_event_not_its_target():
+    from frontlines import learned
+    with learned.use(None):
+        evs = events("The Libyan National Army launched seven air strikes targeting military sites of the "
+                     "Government of National Accord in Misrata on Saturday.")
+    assert [(e["actor1"], e["actor2"]) for e in evs] == [("Libyan National Army", "Government of National Accord")]
+
+
+@pytest.mark.parametrize("text, sub", [
+    # what a protest or a riot is about is no second event
+    ("Protesters ransacked and burned government offices in Chilpancingo on Monday in an explosion of outrage "
+     "over the kidnapping of 43 students.", "Violent demonstration"),
+    ("Students protested in Kakamega on Monday against the rape of a pupil.", "Peaceful protest"),
+    ("Protesters burned flags and shattered windows of the mayor's house in Portland on Friday.",
+     "Violent demonstration"),
+    # a peace pact is an agreement; a town taken from men who fled without battles changed hands peacefully;
+    # deaths in the repression of a protest are excessive force
+    ("Rebels signed a peace pact with the government in Goma on Wednesday to end fighting in the east.", "Agreement"),
+    ("Somali soldiers seized the town of Bulo Burde from al-Shabab militants who fled without battles on Monday.",
+     "Non-violent transfer of territory"),
+    ("The opposition said on Thursday that four people had been killed in the repression of protests in Omdurman.",
+     "Excessive force against protesters"),
+])
+def test_what_an_event_is_about_is_no_event_of_its_own(text, sub):
+    from frontlines import learned
+    with learned.use(None):
+        assert [e["sub_event_type"] for e in events(text)][:1] == [sub]

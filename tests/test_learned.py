@@ -63,6 +63,35 @@ def test_fit_save_load_gives_the_same_answers(tmp_path):
     assert again.event.proba(sport)[learned.NONE] > 0.5
 
 
+def test_sentence_vectors_are_read_offline_and_kept_with_the_model(tmp_path):
+    a, b = learned.vector("Gunmen attacked a village."), learned.vector("A flood swept away the bridge.")
+    assert a.shape == (256,) and np.isfinite(a).all() and not np.allclose(a, b)
+    texts = [t for t, _ in EVENTS + NON_EVENTS]
+    exs = [(learned.features(next(nlp.parse(t).sents), {"rule": None}), lab) for t, lab in EVENTS + NON_EVENTS]
+    model = learned.fit(exs, c=5.0, texts=texts)
+    assert model.meta["vectors"] == learned.VECTORS and model.sub.dims == model.event.dims == 256
+    model.save(tmp_path / "m")
+    again = learned.Model.load(tmp_path / "m")
+    for (feats, _), text in zip(exs, texts):
+        vec = learned.vector(text)
+        a, b = model.sub.proba(feats, vec), again.sub.proba(feats, vec)
+        assert max(abs(a[k] - b[k]) for k in a) < 1e-2
+    # the vector counts: with the words alone the answer differs
+    feats, text = exs[0][0], texts[0]
+    assert model.event.proba(feats, learned.vector(text)) != model.event.proba(feats)
+
+
+def test_the_model_retypes_a_guess_freely_but_a_named_kind_only_to_another_the_words_name():
+    sent = next(nlp.parse("Gunmen killed four villagers in Borno on Monday.").sents)
+    event = learned.Linear(["EVENT", learned.NONE], ["w:gunman"], np.array([[5.0], [-5.0]]), [0.0, 0.0])
+    to = lambda sub: learned.Model(event, learned.Linear([sub, "Attack"], ["w:gunman"], np.array([[5.0], [-5.0]]),
+                                                           [0.0, 0.0]), {"reject": 0.5, "retype": 0.5})
+    assert to("Armed clash").decide(sent, {"rule": "Attack", "unsure": True}) == "Armed clash"   # told by harm only
+    assert to("Armed clash").decide(sent, {"rule": "Attack", "readings": []}) is None
+    assert to("Armed clash").decide(sent, {"rule": "Attack", "readings": ["Armed clash"]}) == "Armed clash"
+    assert to("Non-state actor overtakes territory").decide(sent, {"rule": "Attack", "unsure": True}) is None
+
+
 def _hand_model(reject_word: str) -> learned.Model:
     """A model whose event part says NONE for sentences with one word, and whose sub part says Attack."""
     event = learned.Linear(["EVENT", learned.NONE], ["w:" + reject_word], np.array([[-5.0], [5.0]]), [1.0, -1.0])
@@ -138,6 +167,8 @@ def test_the_shipped_model_is_small_and_in_use_by_default(monkeypatch):
     assert size < 20 * 2 ** 20
     model = learned.current()
     assert model is not None and len(model.sub.labels) == 25
-    assert {s["file"] for s in model.meta["trained_on"]} == {"typing-wild.jsonl", "case2021-typing.jsonl"}
+    assert {s["file"] for s in model.meta["trained_on"]} == {"typing-wild.jsonl", "case2021-typing.jsonl",
+                                                              "typing-written.jsonl"}
+    assert model.meta["vectors"] == learned.VECTORS and model.sub.dims == 256
     monkeypatch.setenv("FRONTLINES_MODEL", "none")
     assert learned.current() is None

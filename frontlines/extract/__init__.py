@@ -32,8 +32,8 @@ from ..geo import gazetteer, home_country
 from ..records import Event, Report
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, taxonomy
 from .checks import why_not
-from .classify import (RULE_WORDS, _by_air, _choose, _instrument, _clause_rules, _consequences, _handover, _refine_protests,
-                       _communal, _responses, _specific_over_generic, _subtype)
+from .classify import (RULE_WORDS, _by_air, _by_sides, _choose, _instrument, _clause_rules, _consequences, _handover,
+                       _refine_protests, _communal, _responses, _specific_over_generic, _subtype)
 from .consolidate import _fatalities_from_following, merge_within
 from .context import DocContext
 from .eventdate import _date_for, _dated_clause, _more_days, _year_only
@@ -113,29 +113,21 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
                                      "triggers": sorted({m.trigger.sub_event_type for m in matches})}
         if not cands:
             continue
-        sent_events: list[Event] = []
-        for m, tok in _choose(cands):   # 5
-            for ev in _events(m, tok, sm, ctx, report):
-                same = next((o for o in sent_events if o.location == ev.location and o.event_date == ev.event_date
-                             and not _beside(o, ev)), None)
-                if same is not None:   # one sentence, one place: one event, the most specific
-                    if ev.extra["priority"] > same.extra["priority"]:
-                        sent_events[sent_events.index(same)] = ev
-                    continue
-                held = next((o for o in sent_events if o.location == ev.location and
-                             o.sub_event_type in TERRITORIAL and ev.sub_event_type in TERRITORIAL and
-                             abs((date.fromisoformat(o.event_date) - date.fromisoformat(ev.event_date)).days) <= 7),
-                            None)
-                if held is not None:   # "declared Raqqa liberated on Friday, three days after taking it": one
-                    if ev.event_date < held.event_date:   # change of hands, on the day it happened
-                        sent_events[sent_events.index(held)] = ev
-                    continue
-                sent_events.append(ev)
+        sent_events = _sentence_events(cands, sm, ctx, report)   # 5
         if sent_events:   # 6: the learned model's word on the rules' answer
             said["rule"] = sent_events[0].sub_event_type
             said["unsure"] = sent_events[0].extra["generic"]   # told only by its harm: "killed", "wounded"
-            sent_events = _learned(sent, sent_events, said)
+            # the kinds other words of the sentence name (harm alone aside): readings the model may choose
+            own = sent_events[0].extra["match"]
+            said["readings"] = sorted({m.trigger.sub_event_type for m, _ in cands
+                                       if not set(m.trigger.words) <= TOLL_WORDS and (m.end <= own.start or m.start >= own.end)})
+            verdict = _learned(sent, said)
+            if verdict == learned.NONE:
+                sent_events = []
+            elif verdict is not None:   # built again, so that the new type's sides are ACLED's for it
+                sent_events = _sentence_events(cands, sm, ctx, report, {said["rule"]: verdict})
         for ev in sent_events:
+            ev.extra.pop("match", None)
             ev.extra["sentence"] = si
             ev.extra["headline"] = si == first and titled
             ev.extra["lead"] = si <= lead
@@ -193,21 +185,41 @@ def _air_power(events: list[Event]) -> None:
                 ev.actor1 = owner
 
 
-def _learned(sent, events: list[Event], said: dict) -> list[Event]:
-    """The rules' events of one sentence as the learned model has them: none when it says the
-    sentence states no event, the main event's sub-type changed when it is sure of another."""
+def _sentence_events(cands, sm: SentenceMentions, ctx: DocContext, report: Report,
+                     retype: Optional[dict] = None) -> list[Event]:
+    """The events of one sentence's kept triggers: one a place and day, the most specific; `retype`
+    gives a sub-type for another (the learned model's)."""
+    out: list[Event] = []
+    for m, tok in _choose(cands):
+        for ev in _events(m, tok, sm, ctx, report, retype):
+            same = next((o for o in out if o.location == ev.location and o.event_date == ev.event_date
+                         and not _beside(o, ev)), None)
+            if same is not None:   # one sentence, one place: one event, the most specific
+                if ev.extra["priority"] > same.extra["priority"]:
+                    out[out.index(same)] = ev
+                continue
+            held = next((o for o in out if o.location == ev.location and
+                         o.sub_event_type in TERRITORIAL and ev.sub_event_type in TERRITORIAL and
+                         abs((date.fromisoformat(o.event_date) - date.fromisoformat(ev.event_date)).days) <= 7),
+                        None)
+            if held is not None:   # "declared Raqqa liberated on Friday, three days after taking it": one
+                if ev.event_date < held.event_date:   # change of hands, on the day it happened
+                    out[out.index(held)] = ev
+                continue
+            out.append(ev)
+    return out
+
+
+def _learned(sent, said: dict) -> Optional[str]:
+    """The learned model's word on the rules' events of one sentence: NONE when it states no event,
+    a sub-type for the main event when the model is sure of another, None to keep the rules' answer."""
     model = learned.current()
     if model is None:
-        return events
+        return None
     verdict = model.decide(sent, said)
-    if verdict == learned.NONE:
-        return []
-    if verdict is not None:
-        etype = taxonomy().sub_event_types.get(verdict)
-        for ev in events:
-            if etype and ev.sub_event_type == said["rule"]:
-                ev.event_type, ev.sub_event_type = etype, verdict
-    return events
+    if verdict is not None and verdict != learned.NONE and verdict not in taxonomy().sub_event_types:
+        return None   # a model fitted on labels this taxonomy does not have
+    return verdict
 
 
 def _title_line(sent) -> bool:
@@ -217,11 +229,12 @@ def _title_line(sent) -> bool:
         (text.endswith("\n") or "\n" in text_of(sent.doc)[sent.end_char:sent.end_char + 2] or sent.end == len(sent.doc))
 
 
-def _events(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> list[Event]:
+def _events(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report,
+            retype: Optional[dict] = None) -> list[Event]:
     """The event a kept trigger states, and one more at each place its location lists with the first
     ("camps in Boulkessi and Mondoro") and on each day its date lists ("on Tuesday and Wednesday"), a toll
     told for all of them split evenly, as ACLED does."""
-    ev = _event(m, tok, sm, ctx, report)
+    ev = _event(m, tok, sm, ctx, report, retype)
     if ev is None:
         return []
     out = [ev]
@@ -254,9 +267,11 @@ def _place_fields(place) -> dict:
             "latitude": round(place.latitude, 4), "longitude": round(place.longitude, 4)}
 
 
-def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Optional[Event]:
+def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report,
+           retype: Optional[dict] = None) -> Optional[Event]:
     """The event a kept trigger states, its frame filled: actors, type, place, date, toll; None when
-    the frame shows it is none (police blocking roads) or its date is after publication."""
+    the frame shows it is none (police blocking roads) or its date is after publication. `retype`:
+    sub-types to give instead of the rules' own (the learned model's), before the sides are settled."""
     sent = sm.sent
     a1, a2 = own = _roles(tok, sm)
     if a1 is None or a2 is None:
@@ -287,6 +302,8 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     if sub == "Violent demonstration" and m.trigger.words[0] in PROPERTY_TRIGGERS and \
             not PROTEST_CONTEXT.search(sent.text):
         etype, sub = "Strategic developments", "Looting/property destruction"
+    if retype and sub in retype:   # the model's kind of event; who the sides are still says which (ACLED's)
+        etype, sub = _by_sides(taxonomy().sub_event_types[retype[sub]], retype[sub], a1, a2)
     if etype in ("Protests", "Riots") and a1 is not None and a1.kind == "state":
         if etype == "Riots" and sub != "Mob violence":
             return None   # police blocking roads is no riot
@@ -334,6 +351,7 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report) -> Opt
     ev.extra["place_told"] = any(p is place for p, _ in sm.places + sm.implied)   # not the report's focus
     ev.extra["far"] = far   # a bearing from the place, not the place: "70 km north of Bukavu"
     ev.extra["generic"] = set(m.trigger.words) <= TOLL_WORDS   # told only by its harm: "killed", "wounded"
+    ev.extra["match"] = m
     ev.extra["quoted"] = quoted(tok)
     ev.extra["another"] = bool(ANOTHER.search(sent.text))   # "a second car bomb": a new incident
     # "the capture of Nyabibwe": an incident told before, whatever date another clause of its sentence gives

@@ -8,13 +8,13 @@ from typing import Optional
 from ..actors import ARMED
 from ..geo import gazetteer, norm
 from ..taxonomy import TERRITORY, Match
-from .lexicon import (AGREE_NOUNS, AGREE_VERBS, ARMED_ONLY, BASES, FIGHT_NOUNS, GENERIC_HARM, GENERIC_TERRITORY,
-                      MEMORY_WORDS, NONSTRIKE_VERBS, NOT_PLACES, PARTIAL, PLACE_NOUNS, PROTEST_TYPES, REACTION_VERBS,
+from .lexicon import (AGREE_NOUNS, AGREE_VERBS, ARMED_ONLY, BASES, FEELINGS, FIGHT_NOUNS, GENERIC_HARM,
+                      GENERIC_TERRITORY, MEMORY_WORDS, NONSTRIKE_VERBS, NOT_PLACES, PARTIAL, PLACE_NOUNS, PROTEST_TYPES, REACTION_VERBS,
                       REFLEXIVE, RIOT_GEAR, SHARE_WORDS, TRIAL_WORDS)
 from .modality import _asserted, _attributed, _expected, _purpose
 from .roles import _speaker
 from .patterns import SPAN_OF_TIME
-from .syntax import _clause_verb, _objects, _up, _verb_above, ents
+from .syntax import _clause_verb, _objects, _phrase_head, _up, _verb_above, ents
 
 
 def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, told_before: bool) -> Optional[str]:
@@ -22,8 +22,9 @@ def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, tol
     `disaster`: the sentence or the next names a disaster or an accident; `told_disaster`: the one
     before does; `told_before`: the report already stated an event."""
     if m.end - m.start == 1 and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
-            and not any(o.start <= tok.head.i - sent.start < o.end for o in matches if o is not m):
-        return "modifier"
+            and not any(o.start <= tok.head.i - sent.start < o.end for o in matches if o is not m) \
+            and not (m.trigger.sub_event_type == "Agreement" and tok.head.lemma_.lower() in AGREE_NOUNS):
+        return "modifier"   # "riot police", "a protest leader" (but "a ceasefire agreement" is one)
     if tok.ent_type_ in ("DATE", "TIME"):   # "in March" is a month, not a march
         return "date_name"
     if told_disaster and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children) and \
@@ -62,9 +63,17 @@ def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, tol
         return "aggregate"
     if _judged_or_remembered(tok):
         return "judged_or_remembered"
+    if tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and
+                                  any(g.lemma_.lower() in FEELINGS for g in c.children) for c in tok.children):
+        return "figurative"   # "an explosion of outrage"
+    noun = _phrase_head(tok)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "without" and not m.start <= noun.head.i - sent.start < m.end:
+        return "without"   # "fled without battles": it did not happen ("without a fight" is its own trigger)
+    if _grievance(tok, sent, matches):
+        return "grievance"   # "protested over the killing of a student": what the protest was about
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in REACTION_VERBS:
         return "reaction"   # "the Security Council condemned last week's bombing": a reaction, not the report of it
-    if m.trigger.sub_event_type == "Agreement" and _background_agreement(tok):
+    if m.trigger.sub_event_type == "Agreement" and _background_agreement(tok, "".join(m.trigger.words)):
         return "background_agreement"   # "a civil war that ended with a truce", "despite the ceasefire"
     if not _asserted(tok, sent):
         return "not_asserted"
@@ -79,6 +88,18 @@ def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, tol
             told_before and m.trigger.priority < 6 and not any(c.dep_ == "prep" for c in tok.children):
         return "told_before"
     return None
+
+
+def _grievance(tok, sent, matches: list) -> bool:
+    """A noun after "over" or "against" ("in outrage over the suspected kidnapping", "a protest against
+    the rape and killing of a girl") is what an event the sentence tells elsewhere was about."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if tok.pos_ != "NOUN" or node.dep_ != "pobj" or node.head.lower_ not in ("over", "against"):
+        return False
+    inside = {t.i - sent.start for t in node.head.subtree}
+    return any(not inside.intersection(range(o.start, o.end)) for o in matches)
 
 
 def _not_fighting(tok) -> bool:
@@ -192,9 +213,9 @@ def _judged_or_remembered(tok) -> bool:
     return False
 
 
-def _background_agreement(tok) -> bool:
+def _background_agreement(tok, words: str = "") -> bool:
     """An agreement told by a noun that no verb of agreeing acts on ("ended with a truce", "the peace
-    agreements of 2015"): a reference to it, not its making."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in AGREE_NOUNS:
+    agreements of 2015", "to undermine the cease-fire"): a reference to it, not its making."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not {tok.lemma_.lower(), words} & AGREE_NOUNS:
         return False
-    return not any(h.lemma_.lower() in AGREE_VERBS for _, h in _up(tok, 3))
+    return not any(h.lemma_.lower() in AGREE_VERBS for _, h in _up(_phrase_head(tok), 3))

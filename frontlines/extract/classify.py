@@ -180,20 +180,26 @@ def _subtype(m: Match, a1: Optional[Mention], a2: Optional[Mention]) -> tuple[st
         if a1 is not None and a1.kind in ("state", "external"):
             return "Battles", GOV_REGAINS
         return "Battles", NSA_OVERTAKES
-    if t.sub_event_type in ("Attack", "Armed clash") and a1 is not None and a1.kind in ("protesters", "rioters") \
+    return _by_sides(t.event_type, t.sub_event_type, a1, a2)
+
+
+def _by_sides(etype: str, sub: str, a1: Optional[Mention], a2: Optional[Mention]) -> tuple[str, str]:
+    """ACLED's sub-type for who the sides are: violence by armed men on armed men is a clash, on
+    civilians an attack; youths against police are a riot; a named rebel group's "clash" is no riot."""
+    if sub in ("Attack", "Armed clash") and a1 is not None and a1.kind in ("protesters", "rioters") \
             and a2 is not None and a2.kind == "state":
         return "Riots", "Violent demonstration"   # "youths confronted police"
-    if t.sub_event_type in ("Attack", "Armed clash") and a2 is not None:
+    if sub in ("Attack", "Armed clash") and a2 is not None:
         if a2.kind in ARMED and (a1 is None or a1.kind in ARMED or a1.kind == "unidentified"):
             return "Battles", "Armed clash"
         if a2.kind in ("civilians", "protesters"):
             return "Violence against civilians", "Attack"
-    if t.sub_event_type == "Armed clash" and a2 is None and a1 is not None and a1.kind == "unidentified":
+    if sub == "Armed clash" and a2 is None and a1 is not None and a1.kind == "unidentified":
         return "Violence against civilians", "Attack"
-    if t.sub_event_type == "Violent demonstration" and a1 is not None and \
+    if sub == "Violent demonstration" and a1 is not None and \
             a1.kind in ("rebel", "militia", "unidentified") and a2 is not None and a2.kind in ARMED:
         return "Battles", "Armed clash"   # "Al-Shabaab militants clashed with police": no demonstration
-    return t.event_type, t.sub_event_type
+    return etype, sub
 
 
 def _refine_protests(events: list[Event], sents) -> None:

@@ -27,6 +27,7 @@ AGREE_VERBS = _set("AGREE_VERBS")
 AGREE_NOUNS = _set("AGREE_NOUNS")
 MEMORY_WORDS = _set("MEMORY_WORDS")
 REACTION_VERBS = _set("REACTION_VERBS")
+FEELINGS = _set("FEELINGS")
 ARMED_ONLY = _set("ARMED_ONLY")
 # whether it is political violence
 GENERIC_HARM = _set("GENERIC_HARM")

@@ -47,6 +47,7 @@ def _asserted(tok, sent) -> bool:
             if c.dep_ == "mark" and low in HYPO_MARK:
                 return False
         if node is not tok and node.lemma_.lower() in INTENT and node.dep_ != "amod" and \
+                not _phrasal(node) and \
                 not (node.lemma_.lower() == "allow" and node.tag_ in ("VBD", "VBG")) and \
                 not (node.lemma_.lower() == "fear" and node.tag_ == "VBN") and \
                 not _managed(node):   # "allowing IS to seize it", "feared killed", "was able to retake it"
@@ -69,6 +70,13 @@ def _asserted(tok, sent) -> bool:
                 any(t.lower_ in ("sights", "sites", "going") for t in head.head.children):
             return False
     return True
+
+
+def _phrasal(verb) -> bool:
+    """A verb with a particle is another verb: "set off a bomb", "set up a base" are no plan ("set to
+    attack" is); "called off the strike" still cancels it."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return prt is not None and (verb.lemma_.lower(), prt) != ("call", "off")
 
 
 def _purpose(tok) -> bool:

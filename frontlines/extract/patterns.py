@@ -19,7 +19,8 @@ PROTEST_VIOLENT = re.compile(
     r"\b(turn(ed|s)? violent|riots? (broke out|erupted|started)|rioting|rioters|clash(es|ed)? (with|between)|"
     r"clashes broke out|hurl(ed|ing)|thr(ew|ow|owing) (stones|rocks|bottles|petrol bombs|molotov)|"
     r"stone[- ]throw\w*|torch(ed|ing)|set (fire|ablaze)|burn(ed|t|ing) (tyres|tires|cars|vehicles|buildings|shops)|"
-    r"vandali[sz]\w*|loot(ed|ing)|smash(ed|ing)|shut down (the )?roads|barricades?|"
+    r"vandali[sz]\w*|loot(ed|ing)|smash(ed|ing)|shut down (the )?roads|barricades?|ransack(ed|ing)|"
+    r"(shatter(ed|ing)?|broke|break(ing)?) (\w+ ){0,3}windows|"
     r"aggressive (protest|demonstration)s?|violent (protest|demonstration)s?|"
     r"thr(ew|ow|ows|owing|own) (\w+ ){0,2}(stones|rocks|bottles|petrol bombs|molotov\w*|fireworks|firecrackers|"
     r"projectiles|objects|bricks|eggs)|(projectiles|stones|rocks|bottles|objects) (were|was) thrown|pelt(ed|ing)|"
@@ -40,7 +41,7 @@ PROTEST_INTERVENTION = re.compile(
     r"\b(tear ?gas|water cannons?|dispers(e|ed|ing|al)|rubber bullets|arrest(ed|ing)|detain(ed|ing)?|"
     r"arrests (were|have been|had been) made|made (\w+ )?arrests|"
     r"broke up|break up|forcefully suspended|cordon(ed)?|suppress(ed|ing)|pepper[- ]spray\w*|"
-    r"drag(ged|ging)? (them|protesters|demonstrators)|chas(e|ed|es|ing))\b", re.I)
+    r"drag(ged|ging)? (them|protesters|demonstrators)|chas(e|ed|es|ing)|repression|crack(ed)? down|crackdown)\b", re.I)
 
 
 PROTEST_CONTEXT = re.compile(r"\b(protest\w*|demonstrat\w*|riot\w*|rall(y|ies)|march\w*|unrest|mobs?|crowds?|"
@@ -87,7 +88,7 @@ RELATIVE_DATE = re.compile(r"\b(yesterday|last night|(on )?(monday|tuesday|wedne
                            r"(ago|back|earlier))\b", re.I)
 
 
-UNOPPOSED = re.compile(r"\b(without (any |a )?(resistance|fight|fighting|a shot)|unopposed|"
+UNOPPOSED = re.compile(r"\b(without (any |a )?(resistance|fight|fighting|a shot|battles?|clash(es)?|confrontations?)|unopposed|"
                        r"(not|no|never) (encounter|me|face)\w* (any )?resistance|(me[et]\w*|encounter\w*|fac\w*) (no|little) "
                        r"resistance)\b", re.I)
 

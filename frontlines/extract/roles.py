@@ -61,7 +61,7 @@ def _roles(tok, sm: SentenceMentions):
     for c in verb.children:
         if passive and c.dep_ == "nsubjpass" or headline_passive and c.dep_ == "nsubj":
             a2 = a2 or sm.actor_in(c, exclude=(a1,))
-        elif c.dep_ in ("dobj", "obj"):
+        elif c.dep_ in ("dobj", "obj") and c.i != tok.i:   # "launched strikes targeting...": not the strikes' own
             a2 = a2 or sm.actor_in(c, exclude=(a1,))
         elif c.dep_ == "prep" and c.lower_ in ("from", "against", "on", "at", "with"):
             a2 = a2 or sm.actor_in(c, exclude=(a1,))

@@ -42,7 +42,13 @@ def _clause_verb(tok):
 
 
 def _head_token(sent, m: Match):
+    """The trigger's word that stands for it: the phrase's syntactic head ("bombing" in "suicide
+    bombing", "opened" in "opened fire"), else its first verb or noun."""
     toks = [sent[i] for i in range(m.start, m.end) if sent[i].text != "*"]
+    span = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in span or t.head.i == t.i]
+    if len(heads) == 1 and heads[0].pos_ in ("VERB", "NOUN", "PROPN"):
+        return heads[0]
     for t in toks:
         if t.pos_ in ("VERB", "NOUN", "PROPN"):
             return t
