@@ -393,6 +393,9 @@ def test_a_light_verbs_object_is_the_event_not_its_target():
      "Non-violent transfer of territory"),
     ("The opposition said on Thursday that four people had been killed in the repression of protests in Omdurman.",
      "Excessive force against protesters"),
+    # a named armed group pushed out of a place by no one named lost it to the state
+    ("The Al-Nusra Front terrorists were pushed back from their strongholds in Aleppo province on Monday.",
+     "Government regains territory"),
 ])
 def test_what_an_event_is_about_is_no_event_of_its_own(text, sub):
     from frontlines import learned

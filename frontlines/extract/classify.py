@@ -179,6 +179,8 @@ def _subtype(m: Match, a1: Optional[Mention], a2: Optional[Mention]) -> tuple[st
     if t.sub_event_type == TERRITORY:
         if a1 is not None and a1.kind in ("state", "external"):
             return "Battles", GOV_REGAINS
+        if a1 is None and a2 is not None and a2.name and a2.kind in ("rebel", "militia"):
+            return "Battles", GOV_REGAINS   # "Nusra terrorists were pushed back from their strongholds": by the state
         return "Battles", NSA_OVERTAKES
     return _by_sides(t.event_type, t.sub_event_type, a1, a2)
 
