@@ -401,3 +401,10 @@ def test_what_an_event_is_about_is_no_event_of_its_own(text, sub):
     from frontlines import learned
     with learned.use(None):
         assert [e["sub_event_type"] for e in events(text)][:1] == [sub]
+
+
+def test_a_countrys_drone_that_struck_is_its_military():
+    from frontlines import learned
+    with learned.use(None):
+        evs = events("A Ukrainian drone struck an oil depot in Bryansk on Monday, the regional governor said.")
+    assert [(e["sub_event_type"], e["actor1"]) for e in evs] == [("Air/drone strike", "Military Forces of Ukraine")]
