@@ -29,7 +29,7 @@ SHIPPED = Path(__file__).parent / "models" / "typing"
 MASKED = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY",
           "MONEY", "PERCENT", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 C, REJECT, RETYPE = 10.0, 0.6, 0.5   # chosen by 5-fold cross-validation on typing-wild and case2021 (README)
-VECTORS, WEIGHT = "wordllama l2_supercat_256", 1.0   # the sentence vectors and their scale beside 0/1 features
+VECTORS = "wordllama l2_supercat_256"   # the sentence vectors a model with "vectors" in its meta reads
 ARGS = {"nsubj": "subj", "nsubjpass": "subjpass", "dobj": "obj", "agent": "by", "pobj": "pobj"}
 
 
@@ -98,19 +98,19 @@ def vector(text: str) -> np.ndarray:
 
 
 class Linear:
-    """A linear classifier over feature names (and a sentence vector, weighed by `weight`, in the
-    last columns of `coef` when it has more columns than names): labels, vocabulary, weights."""
-    def __init__(self, labels: list[str], vocab: list[str], coef, intercept, weight: float = WEIGHT):
+    """A linear classifier over feature names (and a sentence vector, in the last columns of `coef`
+    when it has more columns than names): labels, vocabulary, weights."""
+    def __init__(self, labels: list[str], vocab: list[str], coef, intercept):
         self.labels, self.vocab = list(labels), list(vocab)
         self.index = {f: i for i, f in enumerate(self.vocab)}
         self.coef, self.intercept = np.asarray(coef, dtype=np.float32), np.asarray(intercept, dtype=np.float32)
-        self.dims, self.weight = self.coef.shape[1] - len(self.vocab), weight
+        self.dims = self.coef.shape[1] - len(self.vocab)
 
     def proba(self, feats: set[str], vec: Optional[np.ndarray] = None) -> dict[str, float]:
         idx = [self.index[f] for f in feats if f in self.index]
         z = self.coef[:, idx].sum(axis=1) + self.intercept
         if self.dims and vec is not None:
-            z = z + self.coef[:, len(self.vocab):] @ (vec * self.weight)
+            z = z + self.coef[:, len(self.vocab):] @ vec
         z = np.exp(z - z.max())
         return dict(zip(self.labels, (z / z.sum()).tolist()))
 
@@ -163,17 +163,16 @@ class Model:
                                     f"make one with 'frontlines train')")
         meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
         w = np.load(folder / "model.npz")
-        weight = float(meta.get("weight", WEIGHT))
-        parts = {k: Linear(meta[k]["labels"], meta.pop(k)["vocab"], w[f"{k}_coef"], w[f"{k}_intercept"], weight)
+        parts = {k: Linear(meta[k]["labels"], meta.pop(k)["vocab"], w[f"{k}_coef"], w[f"{k}_intercept"])
                  for k in ("event", "sub") if k in meta}
         return cls(parts.get("event"), parts["sub"], meta)
 
 
 def _linear(examples: list[tuple[set[str], str]], c: float, balanced: bool = True,
-            vecs: Optional[np.ndarray] = None, weight: float = WEIGHT) -> Linear:
-    """Multinomial logistic regression over binary features (and sentence vectors, one row an example,
-    scaled by `weight`) with scikit-learn; `balanced` weighs each class alike (the sub-types; the
-    event-or-not part keeps the data's odds, so that it rejects only when sure)."""
+            vecs: Optional[np.ndarray] = None) -> Linear:
+    """Multinomial logistic regression over binary features (and sentence vectors, one row an example)
+    with scikit-learn; `balanced` weighs each class alike (the sub-types; the event-or-not part keeps
+    the data's odds, so that it rejects only when sure)."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
     vocab = sorted({f for feats, _ in examples for f in feats})
@@ -185,30 +184,30 @@ def _linear(examples: list[tuple[set[str], str]], c: float, balanced: bool = Tru
             cols.append(index[f])
     x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(examples), len(vocab)))
     if vecs is not None:
-        x = hstack([x, csr_matrix(vecs * weight)]).tocsr()
+        x = hstack([x, csr_matrix(vecs)]).tocsr()
     clf = LogisticRegression(C=c, class_weight="balanced" if balanced else None, max_iter=3000)
     clf.fit(x, [lab for _, lab in examples])
     labels, coef, intercept = [str(lab) for lab in clf.classes_], clf.coef_, clf.intercept_
     if len(labels) == 2:   # scikit-learn keeps one row for two classes
         coef, intercept = np.vstack([-coef[0], coef[0]]) / 2, np.array([-intercept[0], intercept[0]]) / 2
-    return Linear(labels, vocab, coef, intercept, weight)
+    return Linear(labels, vocab, coef, intercept)
 
 
 def fit(examples: list[tuple[set[str], str]], c: float = C, texts: Optional[list[str]] = None,
-        weight: float = WEIGHT, **meta) -> Model:
+        **meta) -> Model:
     """A model from (features, label) pairs, labels being sub-types or NONE; with `texts` (each
     example's sentence), the sentences' vectors are read too."""
     vecs = np.vstack([vector(t) for t in texts]) if texts else None
     either = [({f for f in x if not f.startswith(RULE_FEATURES)}, NONE if lab == NONE else "EVENT")
               for x, lab in examples]
     # without examples of non-events (an events file has only events) the model never rejects
-    event = _linear(either, c, False, vecs, weight) if len({lab for _, lab in either}) == 2 else None
+    event = _linear(either, c, False, vecs) if len({lab for _, lab in either}) == 2 else None
     keep = [i for i, (_, lab) in enumerate(examples) if lab != NONE]
     events = [examples[i] for i in keep]
     if len({lab for _, lab in events}) < 2:
         raise ValueError("fewer than two sub-types among the examples: nothing to learn")
-    sub = _linear(events, c, True, vecs[keep] if vecs is not None else None, weight)
-    vectors = {"vectors": VECTORS, "weight": weight} if texts else {}
+    sub = _linear(events, c, True, vecs[keep] if vecs is not None else None)
+    vectors = {"vectors": VECTORS} if texts else {}
     return Model(event, sub, {"c": c, **vectors, **meta})
 
 

@@ -118,16 +118,15 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             said["rule"] = sent_events[0].sub_event_type
             said["unsure"] = sent_events[0].extra["generic"]   # told only by its harm: "killed", "wounded"
             # the kinds other words of the sentence name (harm alone aside): readings the model may choose
-            own = sent_events[0].extra["match"]
+            start, end = sent_events[0].extra["span"]
             said["readings"] = sorted({m.trigger.sub_event_type for m, _ in cands
-                                       if not set(m.trigger.words) <= TOLL_WORDS and (m.end <= own.start or m.start >= own.end)})
+                                       if not set(m.trigger.words) <= TOLL_WORDS and (m.end <= start or m.start >= end)})
             verdict = _learned(sent, said)
             if verdict == learned.NONE:
                 sent_events = []
             elif verdict is not None:   # built again, so that the new type's sides are ACLED's for it
                 sent_events = _sentence_events(cands, sm, ctx, report, {said["rule"]: verdict})
         for ev in sent_events:
-            ev.extra.pop("match", None)
             ev.extra["sentence"] = si
             ev.extra["headline"] = si == first and titled
             ev.extra["lead"] = si <= lead
@@ -351,7 +350,7 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report,
     ev.extra["place_told"] = any(p is place for p, _ in sm.places + sm.implied)   # not the report's focus
     ev.extra["far"] = far   # a bearing from the place, not the place: "70 km north of Bukavu"
     ev.extra["generic"] = set(m.trigger.words) <= TOLL_WORDS   # told only by its harm: "killed", "wounded"
-    ev.extra["match"] = m
+    ev.extra["span"] = (m.start, m.end)   # the trigger's words in the sentence
     ev.extra["quoted"] = quoted(tok)
     ev.extra["another"] = bool(ANOTHER.search(sent.text))   # "a second car bomb": a new incident
     # "the capture of Nyabibwe": an incident told before, whatever date another clause of its sentence gives
