@@ -408,3 +408,10 @@ def test_a_countrys_drone_that_struck_is_its_military():
     with learned.use(None):
         evs = events("A Ukrainian drone struck an oil depot in Bryansk on Monday, the regional governor said.")
     assert [(e["sub_event_type"], e["actor1"]) for e in evs] == [("Air/drone strike", "Military Forces of Ukraine")]
+
+
+def test_a_countrys_people_who_raid_are_not_its_military():
+    from frontlines import learned
+    with learned.use(None):
+        evs = events("Sudanese tribesmen raided a Kenyan village near Lokichogio on Monday.")
+    assert evs and all(not (e["actor1"] or "").startswith("Military Forces of Sudan") for e in evs)

@@ -59,7 +59,8 @@ def _roles(tok, sm: SentenceMentions):
         elif c.dep_ == "nsubj" and subj_verb is not verb:
             a1 = a1 or sm.actor_in(c)
     if a1 is None and not passive:   # "a Ukrainian drone struck a depot": the weapon's owner, a country's forces
-        a1 = next((o for c in subj_verb.children if c.dep_ == "nsubj" for o in [_owner(c)] if o), None)
+        a1 = next((o for c in subj_verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in OWNED_STRIKES
+                   for o in [_owner(c)] if o), None)   # (the weapon itself: "Sudanese tribesmen raid" own none)
     for c in verb.children:
         if passive and c.dep_ == "nsubjpass" or headline_passive and c.dep_ == "nsubj":
             a2 = a2 or sm.actor_in(c, exclude=(a1,))
