@@ -133,7 +133,10 @@ def test_examples_from_events_lines_and_non_events():
                                      ("b", "A flood hit.", learned.NONE)]
 
 
-def test_train_cli_model_flag_and_cv(tmp_path, capsys):
+def test_train_cli_model_flag_and_cv(tmp_path, capsys, monkeypatch):
+    # `--model` sets $FRONTLINES_MODEL for the process (its workers read it); set here so that it is restored
+    # after this test, every model this test uses is named explicitly
+    monkeypatch.setenv("FRONTLINES_MODEL", "none")
     gold = _gold(tmp_path / "labelled.jsonl", EVENTS + NON_EVENTS)
     out = tmp_path / "model"
     assert main(["train", str(gold), "--out", str(out), "-q"]) == 0
