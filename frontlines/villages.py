@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+import numpy as np
+
 from .geo import Place, gazetteer, norm
 
 FILE = "gazetteer.sqlite"
@@ -231,14 +233,38 @@ def lookup(name: str, country_codes: tuple, admin1: tuple = ()) -> Optional[Plac
                        f"p.country_code IN ({marks})", (key, *country_codes)).fetchall()
     if not rows:
         return None
-    g = gazetteer()
     areas = set(admin1)
+    rows = [(*r[:5], _admin1(r[4], r[5], r[1], r[2]), r[6]) for r in rows]
 
     def rank(r):
-        a1 = g.admin1_names.get((r[4], r[5])) if r[5] else None
-        return ((r[4], a1) in areas, -country_codes.index(r[4]), norm(r[0]) == key, FEATURES.get(r[3] or "", 0),
+        return ((r[4], r[5]) in areas, -country_codes.index(r[4]), norm(r[0]) == key, FEATURES.get(r[3] or "", 0),
                 r[6])
     best = max(rows, key=rank)
-    a1 = g.admin1_names.get((best[4], best[5]), "") if best[5] else ""
-    return Place(name=best[0], latitude=best[1], longitude=best[2], country_code=best[4], admin1=a1 or "",
+    return Place(name=best[0], latitude=best[1], longitude=best[2], country_code=best[4], admin1=best[5],
                  kind="city", population=best[6])
+
+
+TOWNS_AROUND = 2   # a village's admin1 code is trusted when one of its nearest towns shares it
+
+
+def _admin1(cc: str, code: Optional[str], lat: float, lon: float) -> str:
+    """A village's first-level area: its row's, when one of the nearest towns of the built-in gazetteer
+    lies in the same area; else the nearest town's. Rows that had no admin1 code were given the code
+    most rows of their region carry (the dumps' README), so a Mombasa suburb may say Kwale."""
+    own = gazetteer().admin1_names.get((cc, code), "") if code else ""
+    towns = _towns(cc)
+    if towns is None:
+        return own
+    points, names = towns
+    d = (points[:, 0] - lat) ** 2 + ((points[:, 1] - lon) * np.cos(np.radians(lat))) ** 2
+    near = [names[i] for i in np.argsort(d)[:TOWNS_AROUND]]
+    return own if own in near else near[0]
+
+
+@lru_cache(maxsize=64)
+def _towns(cc: str):
+    """(lat/lon array, admin1 names) of a country's towns in the built-in gazetteer, or None."""
+    towns = [p for p in gazetteer().places if p.kind == "city" and p.country_code == cc and p.admin1]
+    if not towns:
+        return None
+    return np.array([(p.latitude, p.longitude) for p in towns]), [p.admin1 for p in towns]

@@ -415,3 +415,36 @@ def test_a_countrys_people_who_raid_are_not_its_military():
     with learned.use(None):
         evs = events("Sudanese tribesmen raided a Kenyan village near Lokichogio on Monday.")
     assert evs and all(not (e["actor1"] or "").startswith("Military Forces of Sudan") for e in evs)
+
+
+def test_a_trigger_naming_the_kind_of_a_happening_is_no_mere_modifier():
+    # "riot police" is no riot, but "a looting spree" is looting
+    evs = extract_text("Hundreds of locals went on a looting spree in Durban on Monday, police said.",
+                       published="2021-07-13")
+    assert evs and evs[0]["sub_event_type"] in ("Looting/property destruction", "Violent demonstration")
+    assert not extract_text("Riot police stood by in Durban on Monday.", published="2021-07-13")
+
+
+def test_headline_verbs_asides_and_sides_named_in_the_trigger():
+    kenya = dict(published="2021-03-03", source="The Star (Kenya)")
+    # a line with no finite verb: "protest" between its subject and object is the verb the tagger missed
+    (ev,) = extract_text("Teachers in Kisumu protest delays in salary payments.", **kenya)
+    assert (ev["sub_event_type"], ev["location"]) == ("Peaceful protest", "Kisumu")
+    # who is thought responsible, in brackets, does not make the blast itself a claim
+    (ev,) = extract_text("On Monday, an IED exploded near a police patrol in Wajir (Al Shabaab suspected "
+                         "responsible). No injuries were reported.", **kenya)
+    assert ev["sub_event_type"] == "Remote explosive/landmine/IED"
+    # "clashes with police": the police the trigger names are the other side, not the rioters
+    (ev,) = extract_text("One person is dead following clashes with police in Kisumu on Monday.", **kenya)
+    assert ev["event_type"] == "Riots" and ev["actor2"].startswith("Police Forces of Kenya")
+
+
+def test_a_place_in_brackets_and_an_administrative_location():
+    kenya = dict(published="2021-03-03", source="The Star (Kenya)")
+    # NER ran "Homa Bay (Homa Bay" together: a town and, in brackets, its county
+    (ev,) = extract_text("On Monday, a mob lynched a man accused of theft near Homa Bay (Homa Bay).", **kenya)
+    assert ev["location"] == "Homa Bay"
+    # a Kenyan "location" is an administrative unit named after its town
+    (ev,) = extract_text("Unidentified gunmen attack Mpeketoni location on Monday, no immediate reports of "
+                         "casualties.", **kenya)
+    assert ev["location"] == "Mpeketoni"

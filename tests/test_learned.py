@@ -175,3 +175,28 @@ def test_the_shipped_model_is_small_and_in_use_by_default(monkeypatch):
     assert model.meta["vectors"] == learned.VECTORS and model.sub.dims == 256
     monkeypatch.setenv("FRONTLINES_MODEL", "none")
     assert learned.current() is None
+
+
+def _readings(text: str) -> list:
+    from datetime import date
+
+    from frontlines.extract import DocContext, extract
+    from frontlines.pipeline import prepare
+    rep = prepare(Report(doc_id="r", raw=text))
+    doc = nlp.parse(rep.text)
+    ctx = DocContext(doc, date(2021, 3, 3))
+    with learned.use(None):
+        extract(rep, doc, ctx)
+    return ctx.rules_said[0]["readings"]
+
+
+def test_a_word_of_the_events_own_act_is_no_other_reading_of_it():
+    # the weapon a verb was done with, and the words of one noun phrase, tell one act: not readings
+    # the model may choose instead ("attacked" is no armed clash beside the mortars it was done with)
+    assert _readings("Militants attacked government forces outside Aleppo using anti-aircraft guns and mortars "
+                     "on Monday.") == []
+    assert _readings("Militants detonated a suicide vehicle-borne improvised explosive device (SVBIED) at a hotel "
+                     "in Mogadishu, killing 25 people.") == []
+    # two acts: intercepting a drone is not its strike
+    assert "Disrupted weapons use" in _readings("Forces at the Ain al-Asad air base intercepted and shot down a "
+                                                "drone on Monday.")

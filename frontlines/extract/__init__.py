@@ -32,7 +32,7 @@ from ..geo import gazetteer, home_country
 from ..records import Event, Report
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, taxonomy
 from .checks import why_not
-from .classify import (RULE_WORDS, _by_air, _by_sides, _choose, _instrument, _clause_rules, _consequences, _handover,
+from .classify import (RULE_WORDS, _act, _by_air, _by_sides, _choose, _instrument, _clause_rules, _consequences, _handover,
                        _refine_protests, _communal, _responses, _specific_over_generic, _subtype)
 from .consolidate import _fatalities_from_following, merge_within
 from .context import DocContext
@@ -118,9 +118,12 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
             said["rule"] = sent_events[0].sub_event_type
             said["unsure"] = sent_events[0].extra["generic"]   # told only by its harm: "killed", "wounded"
             # the kinds other words of the sentence name (harm alone aside): readings the model may choose
+            # (not words of its own act: "a suicide vehicle-borne IED", "attacked ... using mortars")
             start, end = sent_events[0].extra["span"]
-            said["readings"] = sorted({m.trigger.sub_event_type for m, _ in cands
-                                       if not set(m.trigger.words) <= TOLL_WORDS and (m.end <= start or m.start >= end)})
+            act = next((_act(tok).i for m, tok in cands if (m.start, m.end) == (start, end)), None)
+            said["readings"] = sorted({m.trigger.sub_event_type for m, tok in cands
+                                       if not set(m.trigger.words) <= TOLL_WORDS and (m.end <= start or m.start >= end)
+                                       and _act(tok).i != act})
             verdict = _learned(sent, said)
             if verdict == learned.NONE:
                 sent_events = []
@@ -266,6 +269,15 @@ def _place_fields(place) -> dict:
             "latitude": round(place.latitude, 4), "longitude": round(place.longitude, 4)}
 
 
+def _named_in(a: Optional[Mention], told) -> Optional[str]:
+    """Whether an actor is named inside the trigger's words: "other" after "with" or "against" ("clashes
+    with police"), else "doer" ("a suicide car bomber"); None when not inside."""
+    base = told.sent.start_char
+    if a is None or not told.start_char - base <= a.start < told.end_char - base:
+        return None
+    return "other" if any(t.lower_ in ("with", "against") and t.idx - base < a.start for t in told) else "doer"
+
+
 def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report,
            retype: Optional[dict] = None) -> Optional[Event]:
     """The event a kept trigger states, its frame filled: actors, type, place, date, toll; None when
@@ -279,9 +291,10 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report,
     if _backing(tok) and a2 is not None:   # "backed by Russian airstrikes, the army took...": the strikes hit the
         a2 = group if group and (a1 is None or a1.name != group.name) else None   # army's enemy, not the army
     told = sent[m.start:m.end]
-    if a1 is None and a2 is not None and \
-            told.start_char - sent.start_char <= a2.start < told.end_char - sent.start_char:
+    if a1 is None and _named_in(a2, told) == "doer":
         a1, a2 = a2, None   # "a suicide car bomber": the trigger names who did it, not whom
+    elif _named_in(a1, told) == "other":
+        a1, a2 = a2, a1   # "clashes with police": the side the trigger names after "with" is the other
     if (m.trigger.sub_event_type in ("Attack", "Armed clash") and (a2 is None or a2.kind in ("civilians", "protesters"))
             or m.trigger.event_type == "Explosions/Remote violence" and a2 is None):
         force = _armed_target(tok)

@@ -8,7 +8,7 @@ from typing import Optional
 from ..actors import ARMED
 from ..geo import gazetteer, norm
 from ..taxonomy import TERRITORY, Match
-from .lexicon import (AGREE_NOUNS, AGREE_VERBS, ARMED_ONLY, BASES, FEELINGS, FIGHT_NOUNS, GENERIC_HARM,
+from .lexicon import (AGREE_NOUNS, OCCASION_NOUNS, AGREE_VERBS, ARMED_ONLY, BASES, FEELINGS, FIGHT_NOUNS, GENERIC_HARM,
                       GENERIC_TERRITORY, MEMORY_WORDS, NONSTRIKE_VERBS, NOT_PLACES, PARTIAL, PLACE_NOUNS, PROTEST_TYPES, REACTION_VERBS,
                       REFLEXIVE, RIOT_GEAR, SHARE_WORDS, TRIAL_WORDS)
 from .modality import _asserted, _attributed, _expected, _purpose
@@ -17,14 +17,30 @@ from .patterns import SPAN_OF_TIME
 from .syntax import _clause_verb, _objects, _phrase_head, _up, _verb_above, ents
 
 
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _headline_verb(tok, sent) -> bool:
+    """ "Maasai attack villages", "Journalists in Mombasa protest limits on free expression": in a line
+    with no finite verb, a trigger word between two nouns that the tagger took for a compound is the
+    headline's verb (its subject before it, its object after); in a Title Case line nothing tells."""
+    doc = sent.doc
+    return tok.tag_ in ("NN", "NNP") and tok.is_lower and tok.i > sent.start and \
+        doc[tok.i - 1].pos_ in ("NOUN", "PROPN") and \
+        doc[tok.i - 1].tag_ in ("NNS", "NNPS", "NNP") and tok.head.i > tok.i and \
+        not any(t.tag_ in FINITE for t in sent)
+
+
 def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, told_before: bool) -> Optional[str]:
     """A short reason why the trigger `m` (head token `tok`) states no event, or None when it may.
     `disaster`: the sentence or the next names a disaster or an accident; `told_disaster`: the one
     before does; `told_before`: the report already stated an event."""
-    if m.end - m.start == 1 and tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+    if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and \
+            not m.start <= tok.head.i - sent.start < m.end \
             and not any(o.start <= tok.head.i - sent.start < o.end for o in matches if o is not m) \
-            and not (m.trigger.sub_event_type == "Agreement" and tok.head.lemma_.lower() in AGREE_NOUNS):
-        return "modifier"   # "riot police", "a protest leader" (but "a ceasefire agreement" is one)
+            and not (m.trigger.sub_event_type == "Agreement" and tok.head.lemma_.lower() in AGREE_NOUNS) \
+            and tok.head.lemma_.lower() not in OCCASION_NOUNS and not _headline_verb(tok, sent):
+        return "modifier"   # "riot police", "a protest leader" (but "a ceasefire agreement", "a looting spree" are)
     if tok.ent_type_ in ("DATE", "TIME"):   # "in March" is a month, not a march
         return "date_name"
     if told_disaster and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children) and \

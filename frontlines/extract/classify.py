@@ -147,6 +147,32 @@ def _man_bomber(tok) -> bool:
     return tok.lemma_.lower() == "bomber" and any(c.lemma_.lower() in PERSON_BOMBER for c in tok.children)
 
 
+NOUN_PARTS = ("compound", "amod", "appos", "nmod", "npadvmod")   # words inside one noun phrase
+
+
+def _act(tok):
+    """The word that stands for the act a trigger word belongs to: the noun phrase's head for a word
+    inside it ("suicide" in "a suicide vehicle-borne explosive device"), the verb for the weapon it was
+    done with ("detonated a device", "attacked ... using mortars", "shelled with rockets"). Two triggers
+    with one act are one reading of it; "intercepted and shot down a drone" tells two acts."""
+    node = tok
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ in NOUN_PARTS or node.dep_ == "conj" and node.pos_ == head.pos_ == "NOUN":
+            node = head
+        elif node.dep_ == "dobj" and head.lemma_.lower() in INSTRUMENT_VERBS:
+            node = head   # the verb of using a weapon: "detonated", "using"
+            if node.dep_ in ("advcl", "xcomp") and node.lemma_.lower() == "use":
+                node = node.head   # "attacked ... using mortars"
+        elif node.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.lower_ in ("with", "by"):
+            node = head.head
+        else:
+            break
+    return node
+
+
 def _instrument(tok) -> Optional[str]:
     """The sub-type the weapon that did the harm gives: the subject of the harm ("a bomb planted on a
     motorbike killed six", "mortar rounds struck ..., wounding 10"), its agent ("killed by a landmine"),

@@ -151,13 +151,14 @@ class DocContext:
                 cc = within.country_code
                 admins = {(cc, within.admin1): 2.0} if within.kind == "admin1" else self.admins
                 self.places[key] = gazetteer().resolve(name, {cc: 2.0}, admins=admins) or \
-                    _village(name, {cc: 2.0}, admins)
+                    _village(name, {cc: 2.0}, admins, self.near(name))
             else:
                 countries = self.others.get(norm(name), self.countries)
                 p = self.senses.get(norm(name)) or \
                     gazetteer().resolve(name, countries, near=self.near(name), admins=self.admins)
-                if p is None or (p.kind == "city" and _abroad(p, countries)):
-                    p = _village(name, countries, self.admins) or p   # a village of the report's country
+                if p is None or p.kind == "city" and (_abroad(p, countries) or _alias_abroad(name, p, countries)):
+                    # a village of the report's country (not "Kibara", Tanzania, for Nairobi's Kibera)
+                    p = _village(name, countries, self.admins, self.near(name)) or p
                 self.places[key] = p
         return self.places[key]
 
@@ -195,7 +196,13 @@ def _abroad(p: Place, countries: dict) -> bool:
     return top >= 0.3 and countries.get(p.country_code, 0) < 0.1 * top
 
 
-def _village(name: str, countries: dict, admins: dict) -> Optional[Place]:
+def _alias_abroad(name: str, p: Place, countries: dict) -> bool:
+    """A town found by a name not its own ("Kibera" for Kibara), outside the report's main country."""
+    top = max(countries, key=countries.get, default=None)
+    return p.country_code != top and not is_own_name(norm(name), p.name)
+
+
+def _village(name: str, countries: dict, admins: dict, near: list = ()) -> Optional[Place]:
     """A populated place of the user's village-level gazetteer (villages.py) in a country the report is
     about (never elsewhere: a village of that name abroad is not meant), in an area it names when it
     names areas of that country ("FAMa" is no village of Sikasso in a report about Mopti region)."""
@@ -207,8 +214,10 @@ def _village(name: str, countries: dict, admins: dict) -> Optional[Place]:
     bare = PLACE_ENDING.sub("", norm(name)).strip()
     p = villages.lookup(name, ccs, areas) or (villages.lookup(bare, ccs, areas) if bare != norm(name) else None)
     if p is not None and p.admin1 and any(a[0] == p.country_code for a in areas) and \
-            (p.country_code, p.admin1) not in areas:
-        return None   # a report about Mopti region means none of the villages of that name elsewhere in Mali
+            (p.country_code, p.admin1) not in areas and not (near and nearest_km(p, near) <= BESIDE_KM):
+        # a report about Mopti region means none of the villages of that name elsewhere in Mali, unless
+        # beside a town it names ("near Kom village (Merti, Isiolo)": Kom is over the Samburu line)
+        return None
     return p
 
 

@@ -66,14 +66,21 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
         if span.start in starts:   # "south-west of Rafah": near it; "70 km north of Bukavu": only a bearing from it
             return best, 2, _directed(span)
         return best, prec, False
-    if ctx.focus is not None and sm.unresolved and ctx.focus.kind not in BROAD + AREAS:
-        # a village the gazetteer lacks is not the report's main town: its area, or its country
+    if ctx.focus is not None and sm.unresolved and ctx.focus.kind not in BROAD + AREAS and \
+            not all(_quarter(span) for span in sm.unresolved):
+        # a village the gazetteer lacks is not the report's main town: its area, or its country (but "the
+        # city's Madina district" is a quarter of it)
         area = next((a for a in gazetteer().admin1_areas(ctx.focus.admin1 or "")
                      if a.country_code == ctx.focus.country_code), None)
         return (area, 3, False) if area is not None else (gazetteer().country_place(ctx.focus.country_code), 3, False)
     if ctx.focus is not None:
         return ctx.focus, 2 if ctx.focus.kind not in BROAD else 3, False
     return None, 3, False
+
+
+def _quarter(span) -> bool:
+    """ "Madina district", "Hodan neighbourhood": a name followed by a word for a part of a city."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in QUARTER_WORDS
 
 
 def _also_at(place, sm: SentenceMentions) -> list:

@@ -86,6 +86,14 @@ def _purpose(tok) -> bool:
         any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _aside(tok) -> bool:
+    """Whether a token is inside brackets in its sentence."""
+    depth = 0
+    for t in tok.doc[tok.sent.start:tok.i]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
+
+
 def _attributed(tok) -> bool:
     """True when the trigger is what a claim, denial or accusation of responsibility is about."""
     for node, head in _up(tok, 6):
@@ -97,8 +105,9 @@ def _attributed(tok) -> bool:
         if node.dep_ in ("dobj", "obj") and low == "claim":   # "has claimed the murder of a blogger"
             return True
         if node.dep_ in ("nsubj", "nsubjpass") and any(   # "bombers are suspected to be behind the blasts"
-                t.lower_ == "behind" or t.lemma_.lower() == "responsible" for t in head.subtree if t.i > node.i):
-            return True
+                (t.lower_ == "behind" or t.lemma_.lower() == "responsible") and not _aside(t) for c in head.children
+                if c.i > node.i and c.dep_ not in ("conj", "parataxis") for t in c.subtree):
+            return True   # (not another clause or an aside: "an IED exploded ... (Al Shabaab assumed responsible)")
         if head.dep_ == "ROOT" or node.dep_ in ("advcl", "ccomp"):
             return False
     return False

@@ -8,11 +8,14 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from ..geo import ADMIN_SUFFIX, ADMIN_WORDS, DISTRICT_ENDING, gazetteer, norm
+from ..geo import ADMIN_SUFFIX, ADMIN_WORDS, DISTRICT_ENDING, gazetteer, is_own_name, norm
 from .lexicon import (AREAS, BROAD, DISTRICT_WORDS, NAME_JOINERS, OTHER_NAMES, PLACE_LABELS, PLACE_NOUNS,
                       PLACE_VERBS, SKIP_NAMES, SPEECH, TELLER_NOUNS, TOWN_WORDS, VILLAGE_WORDS)
 from .patterns import COMMUNITY_ENDING, DATELINE_AFTER, DATELINE_BEFORE, LOWER_DIRECTION
 from .syntax import ents, text_of
+
+
+PEOPLE_OF_PLACE = {"residents", "villagers"}   # "Githurai residents"
 
 
 def _place_like(ent) -> bool:
@@ -28,6 +31,8 @@ def _place_like(ent) -> bool:
         return ent.label_ != "NORP" or gazetteer().country_code(ent.text) is None
     if ent.label_ == "NORP":
         return False
+    if ent.end < len(doc) and doc[ent.end].lower_ in PEOPLE_OF_PLACE:
+        return True   # "Muranga residents"
     if ent.root.dep_ == "dobj":
         return ent.root.head.lemma_.lower() in PLACE_VERBS
     return ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "of", "outside", "into", "from",
@@ -35,12 +40,13 @@ def _place_like(ent) -> bool:
 
 
 def _after_place_word(span) -> bool:
-    """ "in Moore", "near Ripley", "the city of Timbuktu", "the Mafa area": the words around say place."""
+    """ "in Moore", "near Ripley", "the city of Timbuktu", "the Mafa area", "residents of Mukurwe-ini",
+    "Muranga residents": the words around say place."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return before in ("in", "at", "near", "from", "to", "outside") or after in PLACE_NOUNS or \
-        (before == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS)
+    return before in ("in", "at", "near", "from", "to", "outside") or after in PLACE_NOUNS | PEOPLE_OF_PLACE or \
+        (before == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS | PEOPLE_OF_PLACE)
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +72,9 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
     out, i = [], sent.start
     while i < sent.end:
         t = sent.doc[i]
-        if not (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.i in ent_place or t.i in taken or t.i in person:
+        before_people = t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ in PEOPLE_OF_PLACE   # tagged ADJ
+        if not ((t.pos_ == "PROPN" or before_people) and t.text[:1].isupper()) or t.i in ent_place or \
+                t.i in taken or t.i in person:
             i += 1
             continue
         found = None
@@ -100,6 +108,15 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
                     continue   # "Federal Medical Centre": a word of a name, unless the report is about that country
                 found = (p, span)
                 break
+            if span.text.lower() in common_nouns() or e is not None and e.label_ in OTHER_NAMES:
+                continue
+            if _after_place_word(span) or span.end < sent.end and sent.doc[span.end].lower_ in PEOPLE_OF_PLACE:
+                # "in Dagoretti", "Githurai residents": a name the built-in gazetteer lacks, in a place's
+                # position, may be a village of the report's country in the user's village store
+                p = ctx.place(span.text)
+                if p is not None and p.kind == "city" and is_own_name(norm(span.text), p.name):
+                    found = (p, span)   # (its own name: not "Barak" read as Baraq)
+                    break
         if found:
             out.append(found)
             i = found[1].end
@@ -116,7 +133,12 @@ def _joiner(tok, span) -> bool:
 
 def _split_names(ent) -> list:
     """Names NER ran together: "Barkin Ladi Local Government Area of Plateau" is a district and the
-    state it lies in, not an organisation; "Gwoza northeast Nigeria" is a town and its country."""
+    state it lies in, not an organisation; "Gwoza northeast Nigeria" is a town and its country; "Homa Bay
+    (Homa Bay" is a town and the county in brackets after it."""
+    cut = next((t.i for t in ent[1:] if t.text in ("(", ")")), None)
+    if cut is not None and ent.label_ in PLACE_LABELS:
+        parts = [Span(ent.doc, a, b, label=ent.label_) for a, b in ((ent.start, cut), (cut + 1, ent.end)) if b > a]
+        return [x for part in parts for x in _split_names(part) if x.text not in ("(", ")")]
     if ent.label_ in PLACE_LABELS:
         for t in ent[1:-1]:
             if t.is_lower and LOWER_DIRECTION.match(t.text + " " + t.nbor().text):
