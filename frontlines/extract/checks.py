@@ -8,9 +8,9 @@ from typing import Optional
 from ..actors import ARMED
 from ..geo import gazetteer, norm
 from ..taxonomy import TERRITORY, Match
-from .lexicon import (AGREE_NOUNS, OCCASION_NOUNS, AGREE_VERBS, ARMED_ONLY, BASES, FEELINGS, FIGHT_NOUNS, GENERIC_HARM,
-                      GENERIC_TERRITORY, MEMORY_WORDS, NONSTRIKE_VERBS, NOT_PLACES, PARTIAL, PLACE_NOUNS, PROTEST_TYPES, REACTION_VERBS,
-                      REFLEXIVE, RIOT_GEAR, SHARE_WORDS, TRIAL_WORDS)
+from .lexicon import (AGREE_NOUNS, AGREE_VERBS, ARMED_ONLY, BASES, FEELINGS, FIGHT_NOUNS, GENERIC_HARM,
+                      GENERIC_TERRITORY, MEMORY_WORDS, NONSTRIKE_VERBS, NOT_PLACES, OCCASION_NOUNS, PARTIAL, PLACE_NOUNS,
+                      PROTEST_TYPES, REACTION_VERBS, REFLEXIVE, RIOT_GEAR, SHARE_WORDS, TRIAL_WORDS)
 from .modality import _asserted, _attributed, _expected, _purpose
 from .roles import _speaker
 from .patterns import SPAN_OF_TIME
