@@ -47,7 +47,7 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
                 return ctx.focus, 2, False
             return best, 3, False
         doc = sm.sent.doc
-        if span.end < len(doc) and doc[span.end].lower_ in QUARTER_WORDS and ctx.focus is not None and \
+        if _quarter(span) and ctx.focus is not None and \
                 (best.country_code, best.admin1) != (ctx.focus.country_code, ctx.focus.admin1):
             return ctx.focus, 2, False   # a quarter of the city the report is about (not "the Lice district" of its province)
         after = " ".join(t.lower_ for t in doc[span.end:min(span.end + 6, sm.sent.end)])

@@ -9,13 +9,13 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from ..geo import ADMIN_SUFFIX, ADMIN_WORDS, DISTRICT_ENDING, gazetteer, is_own_name, norm
-from .lexicon import (AREAS, BROAD, DISTRICT_WORDS, NAME_JOINERS, OTHER_NAMES, PLACE_LABELS, PLACE_NOUNS,
-                      PLACE_VERBS, SKIP_NAMES, SPEECH, TELLER_NOUNS, TOWN_WORDS, VILLAGE_WORDS)
+from .lexicon import (AREAS, BROAD, DISTRICT_WORDS, NAME_JOINERS, OTHER_NAMES, PEOPLE_OF_PLACE, PLACE_LABELS,
+                      PLACE_NOUNS, PLACE_VERBS, SKIP_NAMES, SPEECH, TELLER_NOUNS, TOWN_WORDS, VILLAGE_WORDS)
 from .patterns import COMMUNITY_ENDING, DATELINE_AFTER, DATELINE_BEFORE, LOWER_DIRECTION
 from .syntax import ents, text_of
 
 
-PEOPLE_OF_PLACE = {"residents", "villagers"}   # "Githurai residents"
+AROUND_PLACE = PLACE_NOUNS | PEOPLE_OF_PLACE   # "the Mafa area", "Githurai residents", "residents of Kibera"
 
 
 def _place_like(ent) -> bool:
@@ -45,8 +45,8 @@ def _after_place_word(span) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return before in ("in", "at", "near", "from", "to", "outside") or after in PLACE_NOUNS | PEOPLE_OF_PLACE or \
-        (before == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS | PEOPLE_OF_PLACE)
+    return before in ("in", "at", "near", "from", "to", "outside") or after in AROUND_PLACE or \
+        (before == "of" and span.start > 1 and doc[span.start - 2].lower_ in AROUND_PLACE)
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +110,7 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
                 break
             if span.text.lower() in common_nouns() or e is not None and e.label_ in OTHER_NAMES:
                 continue
-            if _after_place_word(span) or span.end < sent.end and sent.doc[span.end].lower_ in PEOPLE_OF_PLACE:
+            if _after_place_word(span):
                 # "in Dagoretti", "Githurai residents": a name the built-in gazetteer lacks, in a place's
                 # position, may be a village of the report's country in the user's village store
                 p = ctx.place(span.text)
