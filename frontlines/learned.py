@@ -23,12 +23,13 @@ from typing import Optional
 import numpy as np
 
 from .control import TERRITORY as PLACE_TAKEN   # the sub-types of a change of hands
+from .taxonomy import taxonomy
 
 NONE = "NONE"   # the label of a sentence that states no event
 SHIPPED = Path(__file__).parent / "models" / "typing"
 MASKED = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY",
           "MONEY", "PERCENT", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-C, REJECT, RETYPE = 10.0, 0.7, 0.5   # chosen by 5-fold cross-validation on typing-wild and case2021 (README)
+C, REJECT, RETYPE = 10.0, 0.75, 0.5   # chosen by 5-fold cross-validation on typing-wild and case2021 (README)
 VECTORS = "wordllama l2_supercat_256"   # the sentence vectors a model with "vectors" in its meta reads
 ARGS = {"nsubj": "subj", "nsubjpass": "subjpass", "dobj": "obj", "agent": "by", "pobj": "pobj"}
 
@@ -137,9 +138,13 @@ class Model:
         if best == rules.get("rule") or p[best] < self.retype or best in PLACE_TAKEN:
             return None   # (a change of hands needs the rules' check that a place was taken)
         # where the rules know the event only by its harm ("killed") they guessed its sub-type: any other
-        # may replace it; else the model chooses among the kinds the sentence's own words name ("signed a
-        # peace pact to end fighting", "intercepted and shot down a drone"), never one they do not
-        return best if rules.get("unsure") or best in rules.get("readings", ()) else None
+        # may replace it, but a weapon's (an air strike, a shelling) only when the sentence names the weapon;
+        # else the model chooses among the kinds the sentence's own words name ("signed a peace pact to end
+        # fighting", "intercepted and shot down a drone"), never one they do not
+        if best in rules.get("readings", ()):
+            return best
+        weapon = taxonomy().sub_event_types.get(best) == "Explosions/Remote violence"
+        return best if rules.get("unsure") and (not weapon or best in rules.get("triggers", ())) else None
 
     def save(self, folder) -> Path:
         folder = Path(folder)

@@ -448,3 +448,49 @@ def test_a_place_in_brackets_and_an_administrative_location():
     (ev,) = extract_text("Unidentified gunmen attack Mpeketoni location on Monday, no immediate reports of "
                          "casualties.", **kenya)
     assert ev["location"] == "Mpeketoni"
+
+
+def test_headline_verbs_the_tagger_read_as_nouns():
+    kenya = dict(published="2021-03-03", source="The Star (Kenya)")
+    # "protest" tagged as a verb but parsed as a compound; "battle" after a collective subject at the line's
+    # start; "attacks", a plural form no noun would modify another noun with
+    (ev,) = extract_text("Teachers protest lack of salary increases for five years.", **kenya)
+    assert ev["sub_event_type"] == "Peaceful protest"
+    (ev,) = extract_text("Police battle Mungiki sect", **kenya)
+    assert ev["sub_event_type"] == "Armed clash"
+    (ev,) = extract_text("Unidentified group attacks hospital employee; motive unknown", **kenya)
+    assert ev["sub_event_type"] == "Attack"
+    assert not extract_text("An army attack helicopter flew over Garissa on Monday.", **kenya)
+
+
+def test_another_clause_and_a_grievance_s_duration_do_not_unsay_an_event():
+    kenya = dict(published="2021-11-04", source="The Star (Kenya)")
+    # "no" across a semicolon belongs to another clause
+    assert extract_text("Seven killed in ethnic clashes; no breakdown of death toll", **kenya)
+    # the two years are the grievance's: the protest was on a day
+    (ev,) = extract_text("On 3 November 2021, teachers from a secondary school protested against the denial of "
+                         "housing allowances for two years in Lodwar town.", **kenya)
+    assert (ev["sub_event_type"], ev["event_date"], ev["location"]) == ("Peaceful protest", "2021-11-03", "Lodwar")
+    assert not extract_text("The rebels have fought the government for two decades.", **kenya)
+
+
+def test_property_burnt_by_someone_and_armed_units_formed():
+    kenya = dict(published="2021-11-04", source="The Star (Kenya)")
+    (ev,) = extract_text("On 20 September 2021, an unspecified group burned 20 shops and an unknown number of "
+                         "houses in Nakuru.", **kenya)
+    assert (ev["sub_event_type"], ev["location"]) == ("Looting/property destruction", "Nakuru")
+    (ev,) = extract_text("Bandits, armed with AK-47s, burnt a small village to the ground near Hola.", **kenya)
+    assert ev["sub_event_type"] == "Looting/property destruction" and ev["actor1"].startswith("Unidentified")
+    # what the vehicles were near is not what was destroyed; a fire is no one's doing
+    assert not extract_text("The air force destroyed a number of vehicles in the area surrounding Zardana "
+                            "village in Idlib.", published="2021-03-03")
+    assert not extract_text("A fire burned down 20 shops in Kibera on Monday.", **kenya)
+    (ev,) = extract_text("Land Forces were formed in the Armed Forces of the Kyrgyz Republic.", published="2021-03-03")
+    assert ev["sub_event_type"] == "Change to group/activity"
+    assert not extract_text("The county government set up a committee to investigate the killings.", **kenya)
+
+
+def test_an_attack_on_militiamen_is_a_clash():
+    (ev,) = extract_text("Al-Shabaab fighters attacked militiamen near the town of Bardaale on Monday.",
+                         published="2021-03-03")
+    assert ev["sub_event_type"] == "Armed clash"

@@ -90,6 +90,10 @@ def test_the_model_retypes_a_guess_freely_but_a_named_kind_only_to_another_the_w
     assert to("Armed clash").decide(sent, {"rule": "Attack", "readings": []}) is None
     assert to("Armed clash").decide(sent, {"rule": "Attack", "readings": ["Armed clash"]}) == "Armed clash"
     assert to("Non-state actor overtakes territory").decide(sent, {"rule": "Attack", "unsure": True}) is None
+    # a weapon's sub-type needs the weapon in the sentence's words, even for a guess ("the army killed scores")
+    assert to("Air/drone strike").decide(sent, {"rule": "Attack", "unsure": True}) is None
+    assert to("Air/drone strike").decide(sent, {"rule": "Attack", "unsure": True,
+                                                "triggers": ["Attack", "Air/drone strike"]}) == "Air/drone strike"
 
 
 def _hand_model(reject_word: str) -> learned.Model:

@@ -851,3 +851,36 @@ def test_a_big_city_s_short_name_tagged_as_a_people_is_the_city():
                          "liberated on Friday, three days after the fighters took full control of the city.",
                          published="2017-10-20")
     assert ev["location"] == "Ar Raqqah" and ev["country"] == "Syria"   # "Raqqa" is Ar Raqqah's, not a people
+
+
+def test_a_facility_named_after_its_town_places_the_event_there_but_is_no_listed_toponym():
+    (ev,) = extract_text("At least nine inmates died and 22 were injured on Tuesday night following a brawl among "
+                         "prisoners in Luanda Central Prison.", published="2013-12-05")
+    assert (ev["location"], ev["country"]) == ("Luanda", "Angola")
+    (ev,) = extract_text("A judicial officer based at the Kerugoya Law Courts was killed with his wife during an "
+                         "attack at their home on Thursday night.", published="2013-05-03")
+    assert ev["location"] == "Kerugoya"
+    assert "Luanda" not in _places("Nine inmates died in a brawl in Luanda Central Prison.")
+
+
+def test_a_pass_that_reads_no_place_at_all_keeps_the_reading_before_it():
+    # "Jebel" alone is a Turkmen town: read against it, "North Darfur" would be refused and the event placed
+    # nowhere; the report names North Darfur
+    (ev,) = extract_text("At least 10 civilians were killed after a government Antonov airplane shelled the area of "
+                         "Dresa, north-east of East Jebel Marra, North Darfur, on Friday, 11 January.",
+                         published="2013-01-12")
+    assert ev["country"] == "Sudan" and ev["admin1"] == "Northern Darfur"
+
+
+def test_a_country_named_only_for_who_acted_is_not_where_it_happened():
+    kenya = dict(published="2010-01-01", source="Daily Nation (Kenya)")
+    # a demonym of the raiders or the victim says who; the Kenyan outlet's report is about Kenya
+    (ev,) = extract_text("Unidentified gunmen attack and kill Somali shop owner in refugee camp", **kenya)
+    assert ev["country"] == "Kenya"
+    (ev,) = extract_text("A U.S. drone strike killed four militants on Monday.", **kenya)
+    assert ev["country"] == "Kenya"
+    # a demonym of a place, or a country named as a place, still says where
+    (ev,) = extract_text("Gunmen killed four people in a Somali village on Monday.", **kenya)
+    assert ev["country"] == "Somalia"
+    (ev,) = extract_text("A U.S. drone strike killed four militants in Somalia on Monday.", **kenya)
+    assert ev["country"] == "Somalia"

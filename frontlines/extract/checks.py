@@ -20,14 +20,20 @@ from .syntax import _clause_verb, _objects, _phrase_head, _up, _verb_above, ents
 FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
-def _headline_verb(tok, sent) -> bool:
-    """ "Maasai attack villages", "Journalists in Mombasa protest limits on free expression": in a line
-    with no finite verb, a trigger word between two nouns that the tagger took for a compound is the
-    headline's verb (its subject before it, its object after); in a Title Case line nothing tells."""
+def _headline_verb(tok, sent, actors=()) -> bool:
+    """ "Maasai attack villages", "Police battle Mungiki sect", "Teachers protest lack of pay": in a line
+    with no finite verb, a trigger word between two nouns that the parser took for a compound is the
+    headline's verb (its subject before it, its object after), as is one the tagger itself read as a
+    finite verb or a plural form ("group attacks hospital employee": no noun modifies another so); in a
+    Title Case line nothing tells."""
     doc = sent.doc
-    return tok.tag_ in ("NN", "NNP") and tok.is_lower and tok.i > sent.start and \
-        doc[tok.i - 1].pos_ in ("NOUN", "PROPN") and \
-        doc[tok.i - 1].tag_ in ("NNS", "NNPS", "NNP") and tok.head.i > tok.i and \
+    if not (tok.is_lower and tok.i > sent.start and tok.head.i > tok.i and doc[tok.i - 1].pos_ in ("NOUN", "PROPN")):
+        return False
+    if tok.tag_ in FINITE or tok.tag_ == "NNS" and tok.lower_ != tok.lemma_.lower():
+        return True   # tagged "protest"/VBP, parsed as a compound of "lack"; "group attacks hospital employee"
+    actor_ends = {toks[-1].i for _, toks in actors}   # "Moran ethnic militia attack traders"
+    return tok.tag_ in ("NN", "NNS", "NNP") and \
+        (doc[tok.i - 1].tag_ in ("NNS", "NNPS", "NNP") or tok.i - 1 == sent.start or tok.i - 1 in actor_ends) and \
         not any(t.tag_ in FINITE for t in sent)
 
 
@@ -39,7 +45,7 @@ def why_not(m: Match, tok, sent, matches: list, sm, disaster, told_disaster, tol
             not m.start <= tok.head.i - sent.start < m.end \
             and not any(o.start <= tok.head.i - sent.start < o.end for o in matches if o is not m) \
             and not (m.trigger.sub_event_type == "Agreement" and tok.head.lemma_.lower() in AGREE_NOUNS) \
-            and tok.head.lemma_.lower() not in OCCASION_NOUNS and not _headline_verb(tok, sent):
+            and tok.head.lemma_.lower() not in OCCASION_NOUNS and not _headline_verb(tok, sent, sm.actors):
         return "modifier"   # "riot police", "a protest leader" (but "a ceasefire agreement", "a looting spree" are)
     if tok.ent_type_ in ("DATE", "TIME"):   # "in March" is a month, not a march
         return "date_name"

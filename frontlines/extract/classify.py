@@ -8,16 +8,23 @@ from typing import Optional
 from ..actors import ARMED, Mention
 from ..records import Event
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger
-from .lexicon import (AIRCRAFT, BASES, BASE_VERBS, FIND_WEAPONS, GENERIC_HARM, INSTRUMENT_VERBS, PERSON_BOMBER,
-                      PROTEST_TYPES, WEAPONS, WEAPON_SUBTYPES, WITHDRAW_WORDS)
+from .lexicon import (AIRCRAFT, ARMED_UNITS, BASES, BASE_VERBS, DESTROY_VERBS, FIND_WEAPONS, FORM_VERBS, GENERIC_HARM,
+                      INSTRUMENT_VERBS, NO_DOER, PERSON_BOMBER, PROPERTY, PROTEST_TYPES, WEAPONS, WEAPON_SUBTYPES,
+                      WITHDRAW_WORDS)
 from .modality import _asserted
 from .patterns import COMMUNAL, PROTEST_FORCE, PROTEST_INTERVENTION, PROTEST_VIOLENT, PROTESTING, UNOPPOSED
 from .syntax import _clause_verb, _objects, _verb_key
 
 PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                 "Violent demonstration": 3}
-CLAUSE_RULES = [(FIND_WEAPONS, WEAPONS, "Disrupted weapons use"), (BASE_VERBS, BASES, "Headquarters or base established")]
-RULE_WORDS = FIND_WEAPONS | {"set", "establish", "build", "erect", "open", "construct", "create"}
+# (verbs, what they act on, the sub-type, only in a sentence where no trigger was kept, and then only the
+# verb's own objects and with someone doing it)
+CLAUSE_RULES = [(FIND_WEAPONS, WEAPONS, "Disrupted weapons use", False),
+                (BASE_VERBS, BASES, "Headquarters or base established", False),
+                (DESTROY_VERBS, PROPERTY, "Looting/property destruction", True),
+                (FORM_VERBS, ARMED_UNITS, "Change to group/activity", True)]
+RULE_WORDS = FIND_WEAPONS | DESTROY_VERBS | FORM_VERBS | {"set", "establish", "build", "erect", "open", "construct",
+                                                          "create"}
 HANDOVER = Trigger(("handover",), "Strategic developments", "Non-violent transfer of territory", 7)
 
 
@@ -80,24 +87,45 @@ def _specific_over_generic(cands: list) -> list:
 
 def _clause_rules(sent, cands: list) -> list:
     """Events told by a verb and what it acts on, beyond the lexicon's reach: weapons seized,
-    found or defused (not an explosion, not a takeover); a base, post or checkpoint set up. The
-    rule's event replaces the triggers inside that clause."""
+    found or defused (not an explosion, not a takeover); a base, post or checkpoint set up; and in a
+    sentence that tells no other event, houses, shops or a village burnt by someone, or an armed unit
+    formed ("Land Forces were formed"). The rule's event replaces the triggers inside that clause."""
     for t in sent:
         if t.pos_ not in ("VERB", "NOUN"):
             continue
-        rule = next((r for r in CLAUSE_RULES if _verb_key(t) in r[0] or t.lemma_.lower() in r[0]), None)
-        if rule is None or not _asserted(t, sent):
+        rules = [r for r in CLAUSE_RULES if (_verb_key(t) in r[0] or t.lemma_.lower() in r[0]) and not (r[3] and cands)]
+        if not rules or not _asserted(t, sent):
             continue
         found = [x for o in _objects(t, ("of",), pobj_only=False) for x in o.subtree]
         if t.dep_ in ("acl", "relcl"):   # "the bombs discovered on Wednesday", "firearms troops seized"
             found.append(t.head)
-        if any(x.lemma_.lower() in rule[1] or x.lower_ in rule[1] for x in found) and \
-                not any(x.lower_ in ("no", "none") and x.dep_ in ("det", "neg") for x in found):
+        if any(x.lower_ in ("no", "none") and x.dep_ in ("det", "neg") for x in found):
+            continue
+        for rule in rules:
+            own = rule[2] == "Looting/property destruction"   # what was burnt, not where ("near Zardana village")
+            acted_on = _heads(t) if own else found
+            if not any(x.lemma_.lower() in rule[1] or x.lower_ in rule[1] for x in acted_on) or own and not _doer(t):
+                continue
             inside = set(t.subtree)
             keep = [(m, tok) for m, tok in cands if tok not in inside]   # t heads its own subtree
             trig = Trigger((t.lemma_.lower(),), "Strategic developments", rule[2], 9)
             return keep + [(Match(trig, t.i - sent.start, t.i - sent.start + 1), t)]
     return cands
+
+
+def _heads(verb) -> list:
+    """The nouns a verb acts on: its objects, their conjuncts, and what a quantity is of ("a number of
+    vehicles", "20 shops and an unknown number of houses")."""
+    heads = [h for o in _objects(verb, ()) for h in (o, *o.conjuncts)]
+    return heads + [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]
+
+
+def _doer(verb) -> bool:
+    """Whether someone did it: the verb's subject, or its passive's agent, is no fire or storm."""
+    who = [c for c in verb.children if c.dep_ == "nsubj"] + \
+        [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return bool(who) and all(w.lemma_.lower() not in NO_DOER for w in who)
 
 
 def _handover(sent, cands: list) -> list:

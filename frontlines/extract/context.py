@@ -16,9 +16,8 @@ from .lexicon import AREAS, BROAD, PEOPLE_WORDS
 from .mentions import SentenceMentions
 from .patterns import LOWER_DIRECTION
 from .syntax import text_of
-from .toponyms import dateline, tellers, water
+from .toponyms import _who_not_where, dateline, tellers, water
 
-MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 ACTOR_ONLY_WEIGHT = 0.3
 BESIDE_KM = 100   # a town this close to another the report names is in its neighbourhood
 
@@ -43,10 +42,10 @@ class DocContext:
                     continue   # "Georgia" may be the US state: the places around it tell
                 if cc:
                     counts[cc] += 1
-                    if ent.label_ != "GPE" or ent.root.dep_ not in MODIFIER_DEPS:
+                    if not _who_not_where(ent):
                         placed.add(cc)
-        if not counts and home:   # a report that names no country is of its source's ("Star (Kenya)", .na)
-            counts[home] += 1
+        if home and not placed:   # a report that names no country as a place is of its source's ("Star
+            counts[home] += 1     # (Kenya)", .na): "Sudanese tribesmen raid village" is about Kenya
             placed.add(home)
         total = sum(counts.values()) or 1
         # a country named only as a modifier ("U.S. drone strike", "U.S.-backed forces") says who
@@ -79,16 +78,19 @@ class DocContext:
         # passes: the places found first tell which countries and areas the report is about, and every
         # name is then resolved again in that context, until a pass reads every name as the one before
         # ("Avondale Estates", found once the report is known to be about the US, puts Decatur in Georgia)
-        before = None
+        before = kept = None
         for _ in range(4):
             focus = Counter()
             self.mentions = {}
-            found, areas, towns, found_by = Counter(), Counter(), set(), {}
+            found, areas, towns, found_by, who = Counter(), Counter(), set(), {}, Counter()
             for sent in doc.sents:
                 sm = self.mentions[sent.start] = SentenceMentions(sent, self)
                 for p, span in sm.places + sm.implied:
                     if water(span):
                         continue   # "the Red Sea port city of Hodeidah" says nothing of Sudan's Red Sea state
+                    if p.kind == "country" and _who_not_where(span):
+                        who[p.country_code] += 1   # "a U.S. drone strike", "Sudanese tribesmen": who, not where
+                        continue
                     if p.kind not in BROAD and not dateline(span) and not tellers(span, p):
                         focus[p] += 2 if span.start_char < first_para_end else 1
                     # a country or an area counts each time it is named; a town once, or a town named
@@ -109,10 +111,17 @@ class DocContext:
                         else:   # a town's name votes for each area that has a town (county) of that name
                             for a, w in g.name_areas(span.text, p).items():   # Paris is little evidence of France
                                 areas[a] += 0.25 * w * (0.3 if g.ambiguous(span.text) else 1)
+            if not found and not placed:   # with nothing else to go by, who acted says something of where
+                found = who
             read = [(span.start, p) for sm in self.mentions.values() for p, span in sm.places]
+            if not found and kept:
+                # the context the last pass drew refused every place it had read ("North Darfur" read against a
+                # Turkmen "Jebel", the report's only other name): that pass's reading stands
+                self.mentions, focus, self.places = kept
+                break
             if not found or read == before:
                 break
-            before = read
+            before, kept = read, (self.mentions, focus, self.places)
             # each point once: a long report names the same towns again and again (only the nearest counts)
             self.points = list(dict.fromkeys((norm(span.text), p.latitude, p.longitude) for sm in self.mentions.values()
                                              for p, span in sm.places if p.kind not in BROAD + ("admin1",)))
@@ -125,8 +134,8 @@ class DocContext:
             self.places = {}
         self.focus = focus.most_common(1)[0][0] if focus else None
         self.towns = [p for p, _ in focus.most_common() if p.kind not in AREAS]   # the report's towns, most told first
-        if self.focus is None and (counts or found):   # the country it names, or of the places it names
-            self.focus = g.country_place((counts or found).most_common(1)[0][0])   # (officials in Kyiv: Ukraine)
+        if self.focus is None and self.countries:   # the country it names as a place, or of the places it
+            self.focus = g.country_place(max(self.countries, key=self.countries.get))   # names (Kyiv: Ukraine)
 
     def near(self, name: str) -> list[tuple]:
         """The points of the other towns and districts the report names."""

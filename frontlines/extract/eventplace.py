@@ -9,7 +9,7 @@ from ..geo import Place, gazetteer
 from .lexicon import AREAS, BROAD, DIRECTIONS, LOCATIVE, NEAR_WORDS, PART_OF, PLACE_NOUNS, QUARTER_WORDS
 from .patterns import OF_THE_TOWN
 from .syntax import _clause_verb
-from .toponyms import dateline, tellers, water
+from .toponyms import _who_not_where, dateline, tellers, water
 
 if TYPE_CHECKING:
     from .context import DocContext
@@ -24,7 +24,7 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     clause_tokens = set(clause.subtree)
     scored = []
     found = [(p, span) for p, span in sm.places + sm.implied if not dateline(span) and not water(span) and
-             not tellers(span, p)]
+             not tellers(span, p) and not (p.kind == "country" and _who_not_where(span))]
     # "40 km south of Kabul" gives way to a town the sentence names for the event, not to a province:
     # with nothing nearer named, the event is placed at the landmark (ACLED's nearest named place)
     marks = [(p, span) for p, span in found if _landmark(span)]

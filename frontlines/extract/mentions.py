@@ -11,8 +11,8 @@ from .areas import _area_senses, _capitals, _contained, _within_area
 from .lexicon import BROAD, PLACE_LABELS
 from .patterns import ANAPHORIC_GROUP
 from .syntax import _depth, _in_subtree, _mention_root, ents
-from .toponyms import (_after_place_word, _district_name, _extra_places, _gazetteer_names, _longer_name, _place_like,
-                       _split_names, _village)
+from .toponyms import (_after_place_word, _district_name, _extra_places, _facility_town, _gazetteer_names,
+                       _longer_name, _place_like, _split_names, _village)
 
 if TYPE_CHECKING:
     from .context import DocContext
@@ -48,6 +48,7 @@ class SentenceMentions:
             self.actors = ctx.actors[sent.start] = _actors(sent, ctx)
         self.places = []   # (Place, span)
         self.unresolved = []   # place names the gazetteer lacks
+        facilities = []   # the towns facilities are named after ("Luanda Central Prison"): for events, not listed
         actor_tokens = {t.i for _, toks in self.actors for t in toks}
         covered = -1
         for ent in [part for e in ents(sent) for part in _split_names(e)]:
@@ -59,6 +60,11 @@ class SentenceMentions:
                 if len(ent) == 1 and ent.text in ctx.surnames and not _after_place_word(ent):
                     continue
             lone_name = ent.label_ == "PERSON" and len(ent) == 1 and ent.text not in ctx.person_words
+            if ent.label_ == "ORG" and not _place_like(ent):
+                town = _facility_town(ent, ctx)   # "Kerugoya Law Courts": in Kerugoya
+                if town:
+                    facilities.append(town)
+                continue
             if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "PERSON", "NORP")
                                               and re.search(r"[A-Z]", ent.text) and _place_like(ent)) or lone_name:
                 p = ctx.place(ent.text)
@@ -74,6 +80,8 @@ class SentenceMentions:
                     continue   # "stormed Dole": a name NER took for a person, matching a small town abroad
                 if p is not None:
                     self.places.append((p, ent))
+                elif ent.label_ == "FAC" and (town := _facility_town(ent, ctx)):
+                    facilities.append(town)   # "Luanda Central Prison": in Luanda
                 elif ent.label_ in PLACE_LABELS and _after_place_word(ent):
                     self.unresolved.append(ent)   # "the town of Nyabibwe": a place no gazetteer here has
         self.matched = set()   # spans only the gazetteer matcher found: weak evidence of the country
@@ -91,7 +99,7 @@ class SentenceMentions:
         self.places = _area_senses(self.places, ctx)
         # "the Somali capital": a place the text means but does not name; used for events, not listed
         named = {p for p, _ in self.places}
-        self.implied = [(p, span) for p, span in _capitals(sent, ctx) if p not in named]
+        self.implied = [(p, span) for p, span in _capitals(sent, ctx) + facilities if p not in named]
 
     def actor_in(self, root, exclude=()) -> Optional[Mention]:
         cands = [(m, toks) for m, toks in self.actors if _in_subtree(toks, root) and m not in exclude]

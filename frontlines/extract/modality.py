@@ -33,10 +33,12 @@ def _asserted(tok, sent) -> bool:
            if c.dep_ in ("amod", "advmod", "npadvmod")):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in DURATIONS for g in c.children)
-           for c in _clause_verb(tok).children):
+           for c in _clause_verb(tok).children) and not _on_a_day(sent):
         return False   # "has fought the government for a decade": a state of affairs, not an event
     node, hops = tok, 0
     while node is not None and hops < 4:
+        if any(t.text == ";" for t in sent.doc[min(tok.i, node.i):max(tok.i, node.i)]):
+            break   # "Seven killed in ethnic clashes; no breakdown of death toll": another clause
         for c in node.children:
             low = c.lower_
             if c.dep_ == "neg" or low in ("never", "not", "n't") or (low == "no" and c.dep_ == "det"):
@@ -70,6 +72,16 @@ def _asserted(tok, sent) -> bool:
                 any(t.lower_ in ("sights", "sites", "going") for t in head.head.children):
             return False
     return True
+
+
+DAY = re.compile(r"\b(\d{1,2}(st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _on_a_day(sent) -> bool:
+    """Whether the sentence dates what it tells to a day ("On 3 November 2021, teachers protested ... for
+    two years": the years are the grievance's, the protest was on that day)."""
+    return any(e.label_ == "DATE" and DAY.search(e.text) and not any(t.lower_ in DURATIONS for t in e)
+               for e in sent.ents)
 
 
 def _phrasal(verb) -> bool:

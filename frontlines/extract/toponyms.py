@@ -9,13 +9,18 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from ..geo import ADMIN_SUFFIX, ADMIN_WORDS, DISTRICT_ENDING, gazetteer, is_own_name, norm
-from .lexicon import (AREAS, BROAD, DISTRICT_WORDS, NAME_JOINERS, OTHER_NAMES, PEOPLE_OF_PLACE, PLACE_LABELS,
-                      PLACE_NOUNS, PLACE_VERBS, SKIP_NAMES, SPEECH, TELLER_NOUNS, TOWN_WORDS, VILLAGE_WORDS)
+from .lexicon import (AREAS, BROAD, DISTRICT_WORDS, FACILITY_WORDS, NAME_JOINERS, OTHER_NAMES, PEOPLE_OF_PLACE,
+                      PLACE_LABELS, PLACE_NOUNS, PLACE_VERBS, SKIP_NAMES, SPEECH, TELLER_NOUNS, TOWN_WORDS,
+                      VILLAGE_WORDS)
 from .patterns import COMMUNITY_ENDING, DATELINE_AFTER, DATELINE_BEFORE, LOWER_DIRECTION
 from .syntax import ents, text_of
 
 
+WHO_DEPS = {"compound", "amod", "nmod"}   # a country's name or demonym before a noun it qualifies
 AROUND_PLACE = PLACE_NOUNS | PEOPLE_OF_PLACE   # "the Mafa area", "Githurai residents", "residents of Kibera"
+# nouns a country's name or demonym may modify and still say where ("a Kenyan village", "the Somali capital")
+PLACE_HEADS = PLACE_NOUNS | TOWN_WORDS | {"capital", "border", "side", "soil", "territory", "coast", "frontier",
+                                          "waters", "countryside", "mainland", "island", "port"}
 
 
 def _place_like(ent) -> bool:
@@ -157,6 +162,25 @@ def _split_names(ent) -> list:
     return [ent]
 
 
+def _facility_town(ent, ctx):
+    """(place, span) of the town a facility is named after ("Luanda Central Prison", "Kerugoya Law Courts",
+    "Maiduguri Teaching Hospital"): its leading capitalised words, when they are a town's or an area's own
+    name and a facility word follows; None otherwise."""
+    ent = ent[1:] if ent[0].pos_ == "DET" else ent   # NER's "the Kerugoya Law Courts"
+    if not any(t.lower_ in FACILITY_WORDS for t in ent[1:]):
+        return None
+    for n in range(min(3, len(ent) - 1), 0, -1):
+        head = ent[:n]
+        if not all(t.text[:1].isupper() for t in head) or head[-1].lower_ in FACILITY_WORDS or \
+                not any(t.lower_ in FACILITY_WORDS for t in ent[n:]):
+            continue
+        p = ctx.place(head.text)
+        if p is not None and p.kind not in BROAD and is_own_name(norm(head.text), p.name) and \
+                (p.kind != "city" or p.population >= 5000 or ctx.countries.get(p.country_code)):
+            return p, Span(ent.doc, head.start, head.end, label="GPE")
+    return None
+
+
 def _district_name(ent, sent, ctx):
     """ "Guma" + "Local Government Area": the district, when the gazetteer has one by that name and no
     town of it in the same area (a town named for its district stands for it)."""
@@ -227,6 +251,17 @@ def tellers(span, place) -> bool:
     noun = root.head.head
     return noun.lemma_.lower() in TELLER_NOUNS and noun.dep_ in ("nsubj", "nsubjpass") and \
         noun.head.lemma_.lower() in SPEECH
+
+
+def _who_not_where(span) -> bool:
+    """A country named only to say who acted or where they came from: a word before anything but a place
+    ("U.S. drone strike", "Sudanese tribesmen", "a Somali shop owner"; not "a Kenyan village", "the
+    Somali capital"; a possessive owns: "Somalia's deputy prime minister" is of the country the report is
+    about), or the place they came from ("militia believed to be from nearby Ethiopia")."""
+    root = span.root
+    if root.dep_ in WHO_DEPS:
+        return root.head.lemma_.lower() not in PLACE_HEADS
+    return root.dep_ == "pobj" and root.head.lower_ == "from"
 
 
 WATER = {"sea", "ocean", "gulf", "strait", "straits"}
