@@ -494,3 +494,9 @@ def test_an_attack_on_militiamen_is_a_clash():
     (ev,) = extract_text("Al-Shabaab fighters attacked militiamen near the town of Bardaale on Monday.",
                          published="2021-03-03")
     assert ev["sub_event_type"] == "Armed clash"
+
+
+def test_a_duration_on_the_event_noun_itself_is_a_state_of_affairs():
+    kenya = dict(published="2024-03-06", source="The Star (Kenya)")
+    assert not extract_text("The county has seen clashes between Borana and Gabra herders for decades.", **kenya)
+    assert extract_text("Borana and Gabra herders clashed near Marsabit on Monday, killing two.", **kenya)

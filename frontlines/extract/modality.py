@@ -33,8 +33,8 @@ def _asserted(tok, sent) -> bool:
            if c.dep_ in ("amod", "advmod", "npadvmod")):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in DURATIONS for g in c.children)
-           for c in _clause_verb(tok).children) and not _on_a_day(sent):
-        return False   # "has fought the government for a decade": a state of affairs, not an event
+           for t in {_clause_verb(tok), tok, noun} for c in t.children) and not _on_a_day(sent):
+        return False   # "has fought the government for a decade", "has seen clashes ... for decades": a state
     node, hops = tok, 0
     while node is not None and hops < 4:
         if any(t.text == ";" for t in sent.doc[min(tok.i, node.i):max(tok.i, node.i)]):
