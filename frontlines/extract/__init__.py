@@ -318,9 +318,9 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report,
     if retype and sub in retype:   # the model's kind of event; who the sides are still says which (ACLED's)
         etype, sub = _by_sides(taxonomy().sub_event_types[retype[sub]], retype[sub], a1, a2)
     if etype in ("Protests", "Riots") and a1 is not None and a1.kind == "state":
-        if etype == "Riots" and sub != "Mob violence" and own[0] == "Riots":
-            return None   # police blocking roads is no riot
         if etype == "Riots" and sub != "Mob violence":
+            if own[0] == "Riots":
+                return None   # police blocking roads is no riot
             etype, sub = own   # (the model's riot, not the rules' protest: the frame keeps the rules' kind)
         a1, a2 = (a2 if a2 is not None and a2.kind != "state" else None), a1
     if sub in (GOV_REGAINS, NSA_OVERTAKES) and a2 is None and group:

@@ -17,12 +17,12 @@ from .syntax import _clause_verb, _objects, _verb_key
 
 PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                 "Violent demonstration": 3}
-# (verbs, what they act on, the sub-type, only in a sentence where no trigger was kept, and then only the
-# verb's own objects and with someone doing it)
-CLAUSE_RULES = [(FIND_WEAPONS, WEAPONS, "Disrupted weapons use", False),
-                (BASE_VERBS, BASES, "Headquarters or base established", False),
-                (DESTROY_VERBS, PROPERTY, "Looting/property destruction", True),
-                (FORM_VERBS, ARMED_UNITS, "Change to group/activity", True)]
+# (verbs, what they act on, the sub-type, only in a sentence where no trigger was kept, only the verb's own
+# objects and with someone doing it: not "destroyed vehicles near Zardana village", not "a fire burned")
+CLAUSE_RULES = [(FIND_WEAPONS, WEAPONS, "Disrupted weapons use", False, False),
+                (BASE_VERBS, BASES, "Headquarters or base established", False, False),
+                (DESTROY_VERBS, PROPERTY, "Looting/property destruction", True, True),
+                (FORM_VERBS, ARMED_UNITS, "Change to group/activity", True, False)]
 RULE_WORDS = FIND_WEAPONS | DESTROY_VERBS | FORM_VERBS | {"set", "establish", "build", "erect", "open", "construct",
                                                           "create"}
 HANDOVER = Trigger(("handover",), "Strategic developments", "Non-violent transfer of territory", 7)
@@ -101,14 +101,14 @@ def _clause_rules(sent, cands: list) -> list:
             found.append(t.head)
         if any(x.lower_ in ("no", "none") and x.dep_ in ("det", "neg") for x in found):
             continue
-        for rule in rules:
-            own = rule[2] == "Looting/property destruction"   # what was burnt, not where ("near Zardana village")
-            acted_on = _heads(t) if own else found
-            if not any(x.lemma_.lower() in rule[1] or x.lower_ in rule[1] for x in acted_on) or own and not _doer(t):
+        for _, objects, sub, _, done_by_someone in rules:
+            acted_on = _heads(t) if done_by_someone else found
+            if not any(x.lemma_.lower() in objects or x.lower_ in objects for x in acted_on) or \
+                    done_by_someone and not _doer(t):
                 continue
             inside = set(t.subtree)
             keep = [(m, tok) for m, tok in cands if tok not in inside]   # t heads its own subtree
-            trig = Trigger((t.lemma_.lower(),), "Strategic developments", rule[2], 9)
+            trig = Trigger((t.lemma_.lower(),), "Strategic developments", sub, 9)
             return keep + [(Match(trig, t.i - sent.start, t.i - sent.start + 1), t)]
     return cands
 
