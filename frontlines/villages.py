@@ -164,6 +164,7 @@ def add(sources: Iterable[str], progress=None, path: Optional[Path] = None) -> d
     finally:
         con.close()
     lookup.cache_clear()
+    only_country.cache_clear()
     _store.cache_clear()
     return counts
 
@@ -193,6 +194,7 @@ def remove(cc: str, path: Optional[Path] = None) -> bool:
     finally:
         con.close()
     lookup.cache_clear()
+    only_country.cache_clear()
     _store.cache_clear()
     return held
 
@@ -242,6 +244,20 @@ def lookup(name: str, country_codes: tuple, admin1: tuple = ()) -> Optional[Plac
     best = max(rows, key=rank)
     return Place(name=best[0], latitude=best[1], longitude=best[2], country_code=best[4], admin1=best[5],
                  kind="city", population=best[6])
+
+
+@lru_cache(maxsize=50_000)
+def only_country(name: str) -> Optional[str]:
+    """The one country whose populated places the store has by this very name (their own name, not an
+    alternate one), or None when none or several have it."""
+    con = _store(os.getpid(), str(db_path()))
+    key = norm(name)
+    if con is None or not key:
+        return None
+    rows = con.execute("SELECT DISTINCT p.country_code, p.name FROM names n JOIN places p ON p.id = n.place "
+                       "WHERE n.key = ?", (key,)).fetchall()
+    ccs = {cc for cc, _ in rows}
+    return ccs.pop() if len(ccs) == 1 and any(norm(n) == key for _, n in rows) else None
 
 
 TOWNS_AROUND = 2   # a village's admin1 code is trusted when one of its nearest towns shares it

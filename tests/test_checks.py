@@ -265,6 +265,32 @@ def test_a_town_taken_without_armed_confrontation_is_a_non_violent_transfer():
     assert ev["sub_event_type"] == "Non-violent transfer of territory"
 
 
+@pytest.mark.parametrize("text", [
+    # the capture's own clause says its holders had left
+    "Al-Shabaab fighters recaptured the town of Bardale on Monday shortly after Ethiopian troops left.",
+    "M23 rebels took control of Bunagana on Sunday following the withdrawal of Congolese soldiers from the town.",
+    # the withdrawal and the capture told in two sentences, no fighting told
+    "Malian soldiers withdrew from the town of Anefis on Tuesday. Rebels of the CMA seized the town hours later.",
+    "Rebels of the CMA seized the town of Anefis on Tuesday. The capture followed the withdrawal of Malian soldiers.",
+])
+def test_a_town_taken_as_its_holders_left_is_a_non_violent_transfer(text):
+    (ev,) = events(text)
+    assert ev["sub_event_type"] == "Non-violent transfer of territory"
+
+
+@pytest.mark.parametrize("text, sub", [
+    # fighting told beside the withdrawal: taken by force
+    ("Malian soldiers withdrew from the town of Anefis on Tuesday after heavy clashes with rebels of the CMA. "
+     "The rebels seized the town.", "Non-state actor overtakes territory"),
+    # leaving, but not its holders leaving it: the capture came after fighting that left the dead
+    ("Al-Shabaab fighters captured the town of Bardale on Monday after a battle that left 12 soldiers dead.",
+     "Non-state actor overtakes territory"),
+])
+def test_a_town_taken_after_fighting_is_no_non_violent_transfer(text, sub):
+    assert sub in [ev["sub_event_type"] for ev in events(text)]
+    assert "Non-violent transfer of territory" not in [ev["sub_event_type"] for ev in events(text)]
+
+
 def test_the_target_of_attacks_a_comparison_names_is_not_the_attacker():
     (ev,) = events("Fourteen police were killed in an ambush in Michoacan on Monday, in one of the bloodiest attacks "
                    "on security forces this year.", "2019-10-15")

@@ -863,6 +863,31 @@ def test_a_facility_named_after_its_town_places_the_event_there_but_is_no_listed
     assert "Luanda" not in _places("Nine inmates died in a brawl in Luanda Central Prison.")
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Youths stormed the Mwingi polling station in Kenya on Monday, demanding to know why names were missing.",
+     "Mwingi"),
+    ("In Kenya, Eldama Ravine traders protested on Monday against new market fees.", "Eldama Ravine"),
+    ("Two groups of Garissa herders clashed over pasture in northern Kenya on Sunday, leaving one dead.", "Garissa"),
+])
+def test_a_town_that_names_a_facility_or_its_people_places_the_event_there(text, place):
+    (ev,) = extract_text(text, published="2021-03-03")
+    assert (ev["location"], ev["geo_precision"]) == (place, 1)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Eldama Ravine traders protested in Uganda on Monday against new market fees.", "Uganda"),
+    ("Two groups of Garissa herders clashed over pasture in Ethiopia on Sunday, leaving one dead.", "Ethiopia"),
+])
+def test_a_town_of_another_country_than_the_report_s_that_names_people_is_no_place_of_the_event(text, country):
+    assert [e["country"] for e in extract_text(text, published="2021-03-03")] == [country]
+
+
+def test_places_listed_after_a_place_word():
+    assert {"Mozambique", "Botswana"} <= set(_places("Aid groups report cases in Mozambique and Botswana too."))
+    assert {"Zambia", "Malawi", "Mozambique"} <= set(_places("Cases have been reported in Zambia, Malawi, and "
+                                                            "Mozambique."))
+
+
 def test_a_pass_that_reads_no_place_at_all_keeps_the_reading_before_it():
     # "Jebel" alone is a Turkmen town: read against it, "North Darfur" would be refused and the event placed
     # nowhere; the report names North Darfur
@@ -878,6 +903,11 @@ def test_a_country_named_only_for_who_acted_is_not_where_it_happened():
     (ev,) = extract_text("Unidentified gunmen attack and kill Somali shop owner in refugee camp", **kenya)
     assert ev["country"] == "Kenya"
     (ev,) = extract_text("A U.S. drone strike killed four militants on Monday.", **kenya)
+    assert ev["country"] == "Kenya"
+    # a people's name standing for people of it: who they are
+    (ev,) = extract_text("Three Sudanese were killed by raiders on Monday.", **kenya)
+    assert ev["country"] == "Kenya"
+    (ev,) = extract_text("Police arrested one Somali after a grenade attack on a bus on Monday.", **kenya)
     assert ev["country"] == "Kenya"
     # a demonym of a place, or a country named as a place, still says where
     (ev,) = extract_text("Gunmen killed four people in a Somali village on Monday.", **kenya)

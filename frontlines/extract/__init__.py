@@ -33,12 +33,12 @@ from ..records import Event, Report
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, taxonomy
 from .checks import why_not
 from .classify import (RULE_WORDS, _act, _by_air, _by_sides, _choose, _instrument, _clause_rules, _consequences,
-                       _handover, _refine_protests, _communal, _responses, _specific_over_generic, _subtype)
+                       _handed_over, _handover, _refine_protests, _communal, _responses, _specific_over_generic, _subtype)
 from .consolidate import _fatalities_from_following, merge_within
 from .context import DocContext
 from .eventdate import _date_for, _dated_clause, _more_days, _year_only
 from .eventplace import _also_at, _place_for
-from .lexicon import PROPERTY_TRIGGERS, PROTEST_TYPES, TOLL_WORDS
+from .lexicon import PROPERTY_TRIGGERS, PROTEST_TYPES, TOLL_WORDS, WITHDRAW_WORDS
 from .mentions import SentenceMentions
 from .modality import _claimant
 from .retold import definite, place_told_later
@@ -140,6 +140,9 @@ def extract(report: Report, doc, ctx: Optional[DocContext] = None) -> list[Event
         events = [ev for ev in events if not ev.extra["quoted"]]
     _fatalities_from_following(events, sents)   # 7
     _refine_protests(events, sents)
+    fought = {si for si, said in ctx.rules_said.items()   # sentences that tell fighting or bombing
+              if any(tax.sub_event_types.get(t) in ("Battles", "Explosions/Remote violence") for t in said["triggers"])}
+    events = _handed_over(events, fought)
     _air_power(events)
     if claimant is not None:   # "No group claimed..." names no one; "The Taliban claimed the attack" does
         for ev in events:
@@ -359,11 +362,12 @@ def _event(m, tok, sm: SentenceMentions, ctx: DocContext, report: Report,
         trigger=sent.doc[m.start + sent.start: m.end + sent.start].text, source=report.source,
     )
     ev.extra["priority"] = m.trigger.priority
+    ev.extra["withdrawal"] = sub == "Change to group/activity" and m.trigger.words[0] in WITHDRAW_WORDS
     ev.extra["undated"] = undated   # dated by when it was told only (headlines, mostly)
     ev.extra["by_year"] = by_year
     ev.extra["place_kind"] = place.kind if place else None
     ev.extra["place"] = place
-    ev.extra["place_told"] = any(p is place for p, _ in sm.places + sm.implied)   # not the report's focus
+    ev.extra["place_told"] = any(p is place for p, _ in sm.places + sm.implied + sm.homes)   # not the report's focus
     ev.extra["far"] = far   # a bearing from the place, not the place: "70 km north of Bukavu"
     ev.extra["generic"] = set(m.trigger.words) <= TOLL_WORDS   # told only by its harm: "killed", "wounded"
     ev.extra["span"] = (m.start, m.end)   # the trigger's words in the sentence

@@ -3,12 +3,13 @@
 trigger per clause, the sub-type from who acted on whom, and a protest's sub-type from how it went."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Optional
 
 from ..actors import ARMED, Mention
 from ..records import Event
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger
-from .lexicon import (AIRCRAFT, ARMED_UNITS, BASES, BASE_VERBS, DESTROY_VERBS, FIND_WEAPONS, FORM_VERBS, GENERIC_HARM,
+from .lexicon import (AIRCRAFT, ARMED_UNITS, BASES, BASE_VERBS, DEPART_WORDS, DESTROY_VERBS, FIND_WEAPONS, FORM_VERBS, GENERIC_HARM,
                       INSTRUMENT_VERBS, NO_DOER, PERSON_BOMBER, PROPERTY, PROTEST_TYPES, WEAPONS, WEAPON_SUBTYPES,
                       WITHDRAW_WORDS)
 from .modality import _asserted
@@ -135,13 +136,29 @@ def _handover(sent, cands: list) -> list:
     terr = [c for c in cands if c[0].trigger.sub_event_type == TERRITORY]
     gone = [c for c in cands if c[0].trigger.sub_event_type == "Change to group/activity"
             and c[0].trigger.words[0] in WITHDRAW_WORDS]
-    if not terr or not (gone or UNOPPOSED.search(sent.text)):
+    if not terr or not (gone or UNOPPOSED.search(sent.text) or any(_after_leaving(tok) for _, tok in terr)):
         return cands
     if any(m.trigger.event_type in ("Battles", "Explosions/Remote violence") and m.trigger.sub_event_type != TERRITORY
            for m, _ in cands):
         return cands   # "retreating to cut losses from heavy aerial bombing": taken by force
     m, tok = terr[0]
     return [c for c in cands if c not in terr and c not in gone] + [(Match(HANDOVER, m.start, m.end), tok)]
+
+
+AFTER_WORDS = ("after", "following", "once")
+
+
+def _after_leaving(tok) -> bool:
+    """ "retook the town soon after troops left", "following the withdrawal of the Syrian forces": the
+    capture's own clause says it came after its holders left."""
+    clause = _clause_verb(tok)
+    for t in clause.subtree:
+        if t.lemma_.lower() not in DEPART_WORDS or t is clause:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in AFTER_WORDS for c in t.children) or \
+                t.dep_ == "pobj" and t.head.lower_ in AFTER_WORDS:
+            return True
+    return False
 
 
 def _choose(cands):
@@ -256,6 +273,35 @@ def _by_sides(etype: str, sub: str, a1: Optional[Mention], a2: Optional[Mention]
             a1.kind in ("rebel", "militia", "unidentified") and a2 is not None and a2.kind in ARMED:
         return "Battles", "Armed clash"   # "Al-Shabaab militants clashed with police": no demonstration
     return etype, sub
+
+
+HANDOVER_DAYS = 7   # a withdrawal and the capture it let happen are told within a week of each other
+
+
+def _handed_over(events: list[Event], fought: set) -> list[Event]:
+    """ "Syrian forces withdrew from the crossing. IS took control of it", "... The capture followed the
+    withdrawal of Malian soldiers": one side's withdrawal told in the sentence beside the other side's
+    capture, where no sentence between tells fighting or bombing (`fought`: their indices), is one
+    non-violent transfer, the withdrawal its second telling."""
+    out = list(events)
+    for ev in events:
+        if ev.sub_event_type not in (GOV_REGAINS, NSA_OVERTAKES, HANDOVER.sub_event_type) or ev not in out:
+            continue
+        si = ev.extra["sentence"]
+        for gone in [g for g in out if g is not ev and abs(g.extra["sentence"] - si) <= 1 and
+                     (g.extra.get("withdrawal") or g.sub_event_type == HANDOVER.sub_event_type and
+                      g.extra.get("definite") and g.extra["sentence"] > si)]:
+            left = (gone.actor1 or gone.actor2) if gone.extra.get("withdrawal") else gone.actor2
+            sides = {left, ev.actor1}
+            lo, hi = sorted((si, gone.extra["sentence"]))
+            if None in sides or len(sides) < 2 or fought.intersection(range(lo, hi + 1)) or \
+                    abs((date.fromisoformat(ev.event_date) - date.fromisoformat(gone.event_date)).days) > HANDOVER_DAYS:
+                continue
+            ev.event_type, ev.sub_event_type = HANDOVER.event_type, HANDOVER.sub_event_type
+            ev.actor2 = ev.actor2 or left
+            ev.extra.setdefault("also", []).append((gone.evidence, gone.evidence_start, gone.evidence_end))
+            out.remove(gone)
+    return out
 
 
 def _refine_protests(events: list[Event], sents) -> None:

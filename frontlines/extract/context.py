@@ -217,6 +217,9 @@ def _village(name: str, countries: dict, admins: dict, near: list = ()) -> Optio
     names areas of that country ("FAMa" is no village of Sikasso in a report about Mopti region)."""
     top = max(countries.values(), default=0)
     ccs = tuple(cc for cc, w in sorted(countries.items(), key=lambda kv: -kv[1]) if w >= 0.2 * top and w > 0)[:3]
+    if not ccs and norm(name) not in gazetteer().by_name:
+        # a report that names no country: a village of the one country that has it, if no town is so named
+        ccs = tuple(cc for cc in [villages.only_country(name)] if cc)
     if not ccs:
         return None
     areas = tuple(sorted(a for a, w in admins.items() if w >= 0.2 and a[0] in ccs))

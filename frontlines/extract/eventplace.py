@@ -23,7 +23,7 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     clause = _clause_verb(tok)
     clause_tokens = set(clause.subtree)
     scored = []
-    found = [(p, span) for p, span in sm.places + sm.implied if not dateline(span) and not water(span) and
+    found = [(p, span) for p, span in sm.places + sm.implied + sm.homes if not dateline(span) and not water(span) and
              not tellers(span, p) and not (p.kind == "country" and _who_not_where(span))]
     # "40 km south of Kabul" gives way to a town the sentence names for the event, not to a province:
     # with nothing nearer named, the event is placed at the landmark (ACLED's nearest named place)

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from ..actors import Mention, registry
+from .. import villages
 from .areas import _area_senses, _capitals, _contained, _within_area
 from .lexicon import BROAD, PLACE_LABELS
 from .patterns import ANAPHORIC_GROUP
@@ -40,6 +41,17 @@ def _actors(sent, ctx: DocContext) -> list:
     return out
 
 
+def _named_town(ent, ctx: DocContext, facilities: list, homes: list, people: bool = True) -> bool:
+    """Whether a name is that of the town a facility is named after ("Luanda Central Prison": in
+    `facilities`, where its events were and evidence of the report's places) or, with people, of the town
+    of the report's country whose people or office it names ("Wajir herders": in `homes`, for events only)."""
+    if town := _facility_town(ent, ctx, people=False):
+        facilities.append(town)
+    elif people and (town := _facility_town(ent, ctx)):
+        homes.append(town)
+    return town is not None
+
+
 class SentenceMentions:
     def __init__(self, sent, ctx: DocContext):
         self.sent = sent
@@ -49,6 +61,7 @@ class SentenceMentions:
         self.places = []   # (Place, span)
         self.unresolved = []   # place names the gazetteer lacks
         facilities = []   # the towns facilities are named after ("Luanda Central Prison"): for events, not listed
+        homes = []   # towns whose people or office a name qualifies ("Wajir herders"): for events only
         actor_tokens = {t.i for _, toks in self.actors for t in toks}
         covered = -1
         for ent in [part for e in ents(sent) for part in _split_names(e)]:
@@ -61,10 +74,11 @@ class SentenceMentions:
                     continue
             lone_name = ent.label_ == "PERSON" and len(ent) == 1 and ent.text not in ctx.person_words
             if ent.label_ == "ORG" and not _place_like(ent):
-                town = _facility_town(ent, ctx)   # "Kerugoya Law Courts": in Kerugoya
-                if town:
-                    facilities.append(town)
+                _named_town(ent, ctx, facilities, homes)   # "Kerugoya Law Courts", "Wajir herders"
                 continue
+            if ent.label_ in ("NORP", "PERSON") and not _place_like(ent) and \
+                    _named_town(ent, ctx, facilities, homes, people=False):
+                continue   # "the Msambweni polling station", "Gatundu Market"
             if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "PERSON", "NORP")
                                               and re.search(r"[A-Z]", ent.text) and _place_like(ent)) or lone_name:
                 p = ctx.place(ent.text)
@@ -73,33 +87,45 @@ class SentenceMentions:
                         and not ctx.beside(p, ent.text))):
                     # "Alexandria Police", "an Alexandria grand jury": a city NER took for a person; a
                     # big one, a town in the area the report names (Dublin, in a report about Ohio) or
-                    # one beside the other places it names (Gainesville, beside Sherman, Texas)
+                    # one beside the other places it names (Gainesville, beside Sherman, Texas); a town
+                    # of the report's country whose people or office it names is where, for its events
+                    _named_town(ent, ctx, facilities, homes)   # "Taveta MP Basil Criticos"
                     continue
                 if p is not None and ent.label_ not in PLACE_LABELS and ent.root.dep_ == "dobj" and \
                         p.kind == "city" and p.population < 100_000 and ctx.countries.get(p.country_code, 0) < 0.2:
                     continue   # "stormed Dole": a name NER took for a person, matching a small town abroad
                 if p is not None:
                     self.places.append((p, ent))
-                elif ent.label_ == "FAC" and (town := _facility_town(ent, ctx)):
-                    facilities.append(town)   # "Luanda Central Prison": in Luanda
+                elif _named_town(ent, ctx, facilities, homes, people=False):
+                    pass   # "Luanda Central Prison", "in Gatundu Market": in Luanda, Gatundu
                 elif ent.label_ in PLACE_LABELS and _after_place_word(ent):
                     self.unresolved.append(ent)   # "the town of Nyabibwe": a place no gazetteer here has
+            elif ent.label_ in ("NORP", "PERSON"):
+                _named_town(ent, ctx, facilities, homes)   # "Migori government workers", "Eldama Ravine traders"
         self.matched = set()   # spans only the gazetteer matcher found: weak evidence of the country
         for p, span in _extra_places(sent) + _gazetteer_names(sent, ctx, actor_tokens):
             if all(span.start >= s.end or span.end <= s.start for _, s in self.places):
                 self.places.append((p, span))
                 self.matched.add((span.start, span.end))
-        self.places = [(p, span) for p, span in self.places
-                       if p.kind in BROAD or span.text not in ctx.peoples or _after_place_word(span)]
+        people = [(p, span) for p, span in self.places
+                  if p.kind not in BROAD and span.text in ctx.peoples and not _after_place_word(span)]
+        self.places = [ps for ps in self.places if ps not in people]
+        # a people's name is no place, but a town of the report's country before its people is their home
+        homes += [town for _, span in people if (town := _facility_town(span, ctx))]   # "Garissa herders"
         # "Samawa village", "the village of X": a village is local; a namesake city abroad is not it
+        # (in a report that names no country, a village of the one country whose villages have that name is it)
         self.places = [(p, span) for p, span in self.places if not (_village(span) and p.kind == "city" and
-                                                                    ctx.countries.get(p.country_code, 0) < 0.2)]
+                                                                    ctx.countries.get(p.country_code, 0) < 0.2 and
+                                                                    (ctx.countries or
+                                                                     villages.only_country(span.text) != p.country_code))]
         self.places.sort(key=lambda ps: ps[1].start)
         self.places = _contained([(_within_area(p, span, ctx), span) for p, span in self.places], ctx)
         self.places = _area_senses(self.places, ctx)
         # "the Somali capital": a place the text means but does not name; used for events, not listed
         named = {p for p, _ in self.places}
         self.implied = [(p, span) for p, span in _capitals(sent, ctx) + facilities if p not in named]
+        # (homes say nothing of which country or area the report is about: a Paris man is from Paris, Tennessee)
+        self.homes = [(p, span) for p, span in homes if p not in named]
 
     def actor_in(self, root, exclude=()) -> Optional[Mention]:
         cands = [(m, toks) for m, toks in self.actors if _in_subtree(toks, root) and m not in exclude]

@@ -38,10 +38,12 @@ def _place_like(ent) -> bool:
         return False
     if ent.end < len(doc) and doc[ent.end].lower_ in PEOPLE_OF_PLACE:
         return True   # "Muranga residents"
-    if ent.root.dep_ == "dobj":
-        return ent.root.head.lemma_.lower() in PLACE_VERBS
-    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "of", "outside", "into", "from",
-                                                                 "to")
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i and root.head.ent_type_ in PLACE_LABELS:
+        root = root.head   # "in Kusauni and Nyali": Nyali too (not "the children of Mary and Paul")
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in PLACE_VERBS
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "of", "outside", "around", "into", "from", "to")
 
 
 def _after_place_word(span) -> bool:
@@ -50,7 +52,7 @@ def _after_place_word(span) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return before in ("in", "at", "near", "from", "to", "outside") or after in AROUND_PLACE or \
+    return before in ("in", "at", "near", "from", "to", "outside", "around") or after in AROUND_PLACE or \
         (before == "of" and span.start > 1 and doc[span.start - 2].lower_ in AROUND_PLACE)
 
 
@@ -139,11 +141,12 @@ def _joiner(tok, span) -> bool:
 def _split_names(ent) -> list:
     """Names NER ran together: "Barkin Ladi Local Government Area of Plateau" is a district and the
     state it lies in, not an organisation; "Gwoza northeast Nigeria" is a town and its country; "Homa Bay
-    (Homa Bay" is a town and the county in brackets after it."""
-    cut = next((t.i for t in ent[1:] if t.text in ("(", ")")), None)
+    (Homa Bay" is a town and the county in brackets after it, "Kisauni, Mombasa County" a town and its
+    county."""
+    cut = next((t.i for t in ent[1:] if t.text in ("(", ")", ",")), None)
     if cut is not None and ent.label_ in PLACE_LABELS:
         parts = [Span(ent.doc, a, b, label=ent.label_) for a, b in ((ent.start, cut), (cut + 1, ent.end)) if b > a]
-        return [x for part in parts for x in _split_names(part) if x.text not in ("(", ")")]
+        return [x for part in parts for x in _split_names(part) if x.text not in ("(", ")", ",")]
     if ent.label_ in PLACE_LABELS:
         for t in ent[1:-1]:
             if t.is_lower and LOWER_DIRECTION.match(t.text + " " + t.nbor().text):
@@ -162,22 +165,34 @@ def _split_names(ent) -> list:
     return [ent]
 
 
-def _facility_town(ent, ctx):
+def _facility_town(ent, ctx, people: bool = True):
     """(place, span) of the town a facility is named after ("Luanda Central Prison", "Kerugoya Law Courts",
-    "Maiduguri Teaching Hospital"): its leading capitalised words, when they are a town's or an area's own
-    name and a facility word follows; None otherwise."""
+    "Maiduguri Teaching Hospital", "the Msambweni polling station"), or whose people or office a name
+    qualifies ("Wajir herders", "Migori government workers", in a report about Kenya): its leading
+    capitalised words, when they are a town's or an area's own name; None otherwise. people=False: a
+    facility's town only."""
     ent = ent[1:] if ent[0].pos_ == "DET" else ent   # NER's "the Kerugoya Law Courts"
-    if not any(t.lower_ in FACILITY_WORDS for t in ent[1:]):
+    # the name qualifies a noun after it: a facility ("Mokowe GSU camp"), or people, an office
+    qualifies = ent[-1].dep_ in WHO_DEPS and ent[-1].head.i >= ent.end and ent[-1].head.pos_ in ("NOUN", "PROPN")
+    facility = qualifies and ent[-1].head.lower_ in FACILITY_WORDS
+    qualifies = qualifies and (facility or people)
+    if not qualifies and not any(t.lower_ in FACILITY_WORDS for t in ent[1:]):
         return None
-    for n in range(min(3, len(ent) - 1), 0, -1):
+    top = max(ctx.countries.values(), default=0)
+    for n in range(min(3, len(ent) - (not qualifies)), 0, -1):
         head = ent[:n]
+        inside = any(t.lower_ in FACILITY_WORDS for t in ent[n:])
         if not all(t.text[:1].isupper() for t in head) or head[-1].lower_ in FACILITY_WORDS or \
-                not any(t.lower_ in FACILITY_WORDS for t in ent[n:]):
+                not (qualifies or inside):
             continue
         p = ctx.place(head.text)
-        if p is not None and p.kind not in BROAD and is_own_name(norm(head.text), p.name) and \
-                (p.kind != "city" or p.population >= 5000 or ctx.countries.get(p.country_code)):
-            return p, Span(ent.doc, head.start, head.end, label="GPE")
+        if p is None or p.kind in BROAD or not is_own_name(norm(head.text), p.name):
+            continue
+        if facility or inside:
+            if p.kind != "city" or p.population >= 5000 or ctx.countries.get(p.country_code):
+                return p, Span(ent.doc, head.start, head.end, label="GPE")
+        elif p.kind == "city" and top and ctx.countries.get(p.country_code, 0) >= top:
+            return p, Span(ent.doc, head.start, head.end, label="GPE")   # a town of the report's country
     return None
 
 
@@ -257,10 +272,14 @@ def _who_not_where(span) -> bool:
     """A country named only to say who acted or where they came from: a word before anything but a place
     ("U.S. drone strike", "Sudanese tribesmen", "a Somali shop owner"; not "a Kenyan village", "the
     Somali capital"; a possessive owns: "Somalia's deputy prime minister" is of the country the report is
-    about), or the place they came from ("militia believed to be from nearby Ethiopia")."""
+    about), its people ("one Somali", "two Kenyans"), or the place they came from ("militia believed to be
+    from nearby Ethiopia")."""
     root = span.root
     if root.dep_ in WHO_DEPS:
         return root.head.lemma_.lower() not in PLACE_HEADS
+    if getattr(span, "label_", "") == "NORP" and root.pos_ in ("NOUN", "PROPN") and \
+            norm(span.text) != norm(gazetteer().country_name(gazetteer().country_code(span.text) or "") or ""):
+        return True   # a people's name standing for people: "arrested 8 Yemeni nationals and one Somali"
     return root.dep_ == "pobj" and root.head.lower_ == "from"
 
 
