@@ -882,6 +882,17 @@ def test_a_town_of_another_country_than_the_report_s_that_names_people_is_no_pla
     assert [e["country"] for e in extract_text(text, published="2021-03-03")] == [country]
 
 
+def test_an_event_told_only_by_its_province_is_at_the_province_s_capital_of_its_name():
+    kenya = dict(published="2021-03-03", source="The Star (Kenya)")
+    # ACLED's rule (geo_precision 3): the town of the county's own name, not the middle of the county
+    (ev,) = extract_text("Gunmen killed two herders in Isiolo County on Sunday.", **kenya)
+    assert (ev["location"], ev["admin1"], ev["geo_precision"]) == ("Isiolo", "Isiolo", 3)
+    assert (round(ev["latitude"], 2), round(ev["longitude"], 2)) == (0.35, 37.58)   # Isiolo town
+    # a state whose capital has another name keeps the state's point
+    (ev,) = extract_text("Gunmen killed two herders in Borno State on Sunday.", published="2021-03-03")
+    assert (ev["location"], ev["geo_precision"]) == ("Borno", 3)
+
+
 def test_places_listed_after_a_place_word():
     assert {"Mozambique", "Botswana"} <= set(_places("Aid groups report cases in Mozambique and Botswana too."))
     assert {"Zambia", "Malawi", "Mozambique"} <= set(_places("Cases have been reported in Zambia, Malawi, and "

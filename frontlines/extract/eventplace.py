@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..geo import Place, gazetteer
+from ..geo import Place, gazetteer, norm
 from .lexicon import AREAS, BROAD, DIRECTIONS, LOCATIVE, NEAR_WORDS, PART_OF, PLACE_NOUNS, QUARTER_WORDS
 from .patterns import OF_THE_TOWN
 from .syntax import _clause_verb
@@ -65,17 +65,27 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
             prec = 2   # "Deir Ezzor's airport": part of the place
         if span.start in starts:   # "south-west of Rafah": near it; "70 km north of Bukavu": only a bearing from it
             return best, 2, _directed(span)
-        return best, prec, False
+        return _seat(best), prec, False
     if ctx.focus is not None and sm.unresolved and ctx.focus.kind not in BROAD + AREAS and \
             not all(_quarter(span) for span in sm.unresolved):
         # a village the gazetteer lacks is not the report's main town: its area, or its country (but "the
         # city's Madina district" is a quarter of it)
         area = next((a for a in gazetteer().admin1_areas(ctx.focus.admin1 or "")
                      if a.country_code == ctx.focus.country_code), None)
-        return (area, 3, False) if area is not None else (gazetteer().country_place(ctx.focus.country_code), 3, False)
+        return (_seat(area), 3, False) if area is not None else \
+            (gazetteer().country_place(ctx.focus.country_code), 3, False)
     if ctx.focus is not None:
-        return ctx.focus, 2 if ctx.focus.kind not in BROAD else 3, False
+        return _seat(ctx.focus), 2 if ctx.focus.kind not in BROAD else 3, False
     return None, 3, False
+
+
+def _seat(p: Place) -> Place:
+    """ACLED codes an event told only by its province at the province's capital (geo_precision 3): the
+    town of the province's own name in it, where there is one ("in Wajir County": Wajir)."""
+    if p.kind != "admin1":
+        return p
+    return next((q for q, _ in gazetteer().candidates(p.name) if q.kind == "city" and q.country_code == p.country_code
+                 and q.admin1 == p.admin1 and norm(q.name) == norm(p.name)), p)
 
 
 def _quarter(span) -> bool:
