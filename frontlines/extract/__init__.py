@@ -37,7 +37,7 @@ from .classify import (RULE_WORDS, _act, _by_air, _by_sides, _choose, _instrumen
 from .consolidate import _fatalities_from_following, merge_within
 from .context import DocContext
 from .eventdate import _date_for, _dated_clause, _more_days, _year_only
-from .eventplace import _also_at, _place_for
+from .eventplace import _also_at, _place_for, _seat
 from .lexicon import PROPERTY_TRIGGERS, PROTEST_TYPES, TOLL_WORDS, WITHDRAW_WORDS
 from .mentions import SentenceMentions
 from .modality import _claimant
@@ -268,8 +268,9 @@ def _place_fields(place) -> dict:
     """An event's place fields from a Place (all None without one)."""
     if place is None:
         return dict.fromkeys(("country", "admin1", "location", "latitude", "longitude"))
+    point = _seat(place)   # a province's capital of its name
     return {"country": place.country, "admin1": place.admin1 or None, "location": place.name,
-            "latitude": round(place.latitude, 4), "longitude": round(place.longitude, 4)}
+            "latitude": round(point.latitude, 4), "longitude": round(point.longitude, 4)}
 
 
 def _named_in(a: Optional[Mention], told) -> Optional[str]:

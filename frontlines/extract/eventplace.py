@@ -65,23 +65,23 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
             prec = 2   # "Deir Ezzor's airport": part of the place
         if span.start in starts:   # "south-west of Rafah": near it; "70 km north of Bukavu": only a bearing from it
             return best, 2, _directed(span)
-        return _seat(best), prec, False
+        return best, prec, False
     if ctx.focus is not None and sm.unresolved and ctx.focus.kind not in BROAD + AREAS and \
             not all(_quarter(span) for span in sm.unresolved):
         # a village the gazetteer lacks is not the report's main town: its area, or its country (but "the
         # city's Madina district" is a quarter of it)
         area = next((a for a in gazetteer().admin1_areas(ctx.focus.admin1 or "")
                      if a.country_code == ctx.focus.country_code), None)
-        return (_seat(area), 3, False) if area is not None else \
-            (gazetteer().country_place(ctx.focus.country_code), 3, False)
+        return (area, 3, False) if area is not None else (gazetteer().country_place(ctx.focus.country_code), 3, False)
     if ctx.focus is not None:
-        return _seat(ctx.focus), 2 if ctx.focus.kind not in BROAD else 3, False
+        return ctx.focus, 2 if ctx.focus.kind not in BROAD else 3, False
     return None, 3, False
 
 
 def _seat(p: Place) -> Place:
-    """ACLED codes an event told only by its province at the province's capital (geo_precision 3): the
-    town of the province's own name in it, where there is one ("in Wajir County": Wajir)."""
+    """The point of an event told only by its province: ACLED codes it at the province's capital
+    (geo_precision 3), here the town of the province's own name in it, where there is one ("in Wajir
+    County": Wajir town); the event's place stays the province."""
     if p.kind != "admin1":
         return p
     return next((q for q, _ in gazetteer().candidates(p.name) if q.kind == "city" and q.country_code == p.country_code
