@@ -291,6 +291,17 @@ def test_a_town_taken_after_fighting_is_no_non_violent_transfer(text, sub):
     assert "Non-violent transfer of territory" not in [ev["sub_event_type"] for ev in events(text)]
 
 
+def test_a_withdrawal_told_apart_from_the_capture_of_the_same_town_is_part_of_the_transfer():
+    told = ('Malian soldiers withdrew from the town of Tessalit on Monday night, the army said. '
+            '"We left to protect the civilians," a spokesman said. '
+            'Rebels of the CMA took control of Tessalit on Tuesday, residents said.')
+    assert [(e["sub_event_type"], e["actor2"]) for e in events(told)] == \
+        [("Non-violent transfer of territory", "Military Forces of Mali")]
+    fought = told.replace('"We left to protect the civilians," a spokesman said.',
+                          'Heavy fighting broke out near the town on Tuesday.')
+    assert "Non-violent transfer of territory" not in [e["sub_event_type"] for e in events(fought)]
+
+
 def test_the_target_of_attacks_a_comparison_names_is_not_the_attacker():
     (ev,) = events("Fourteen police were killed in an ambush in Michoacan on Monday, in one of the bloodiest attacks "
                    "on security forces this year.", "2019-10-15")

@@ -33,7 +33,8 @@ from ..records import Event, Report
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, taxonomy
 from .checks import why_not
 from .classify import (RULE_WORDS, _act, _by_air, _by_sides, _choose, _instrument, _clause_rules, _consequences,
-                       _handed_over, _handover, _refine_protests, _communal, _responses, _specific_over_generic, _subtype)
+                       _handed_over, _handover, _refine_protests, _communal, _responses, _specific_over_generic,
+                       _subtype)
 from .consolidate import _fatalities_from_following, merge_within
 from .context import DocContext
 from .eventdate import _date_for, _dated_clause, _more_days, _year_only

@@ -9,9 +9,9 @@ from typing import Optional
 from ..actors import ARMED, Mention
 from ..records import Event
 from ..taxonomy import GOV_REGAINS, NSA_OVERTAKES, TERRITORY, Match, Trigger
-from .lexicon import (AIRCRAFT, ARMED_UNITS, BASES, BASE_VERBS, DEPART_WORDS, DESTROY_VERBS, FIND_WEAPONS, FORM_VERBS, GENERIC_HARM,
-                      INSTRUMENT_VERBS, NO_DOER, PERSON_BOMBER, PROPERTY, PROTEST_TYPES, WEAPONS, WEAPON_SUBTYPES,
-                      WITHDRAW_WORDS)
+from .lexicon import (AIRCRAFT, AREAS, ARMED_UNITS, BASES, BASE_VERBS, BROAD, DEPART_WORDS, DESTROY_VERBS,
+                      FIND_WEAPONS, FORM_VERBS, GENERIC_HARM, INSTRUMENT_VERBS, NO_DOER, PERSON_BOMBER, PROPERTY,
+                      PROTEST_TYPES, WEAPONS, WEAPON_SUBTYPES, WITHDRAW_WORDS)
 from .modality import _asserted
 from .patterns import COMMUNAL, PROTEST_FORCE, PROTEST_INTERVENTION, PROTEST_VIOLENT, PROTESTING, UNOPPOSED
 from .syntax import _clause_verb, _objects, _verb_key
@@ -281,14 +281,14 @@ HANDOVER_DAYS = 7   # a withdrawal and the capture it let happen are told within
 def _handed_over(events: list[Event], fought: set) -> list[Event]:
     """ "Syrian forces withdrew from the crossing. IS took control of it", "... The capture followed the
     withdrawal of Malian soldiers": one side's withdrawal told in the sentence beside the other side's
-    capture, where no sentence between tells fighting or bombing (`fought`: their indices), is one
-    non-violent transfer, the withdrawal its second telling."""
+    capture, or told anywhere of the same town, where no sentence between tells fighting or bombing
+    (`fought`: their indices), is one non-violent transfer, the withdrawal its second telling."""
     out = list(events)
     for ev in events:
         if ev.sub_event_type not in (GOV_REGAINS, NSA_OVERTAKES, HANDOVER.sub_event_type) or ev not in out:
             continue
         si = ev.extra["sentence"]
-        for gone in [g for g in out if g is not ev and abs(g.extra["sentence"] - si) <= 1 and
+        for gone in [g for g in out if g is not ev and (abs(g.extra["sentence"] - si) <= 1 or _same_town(g, ev)) and
                      (g.extra.get("withdrawal") or g.sub_event_type == HANDOVER.sub_event_type and
                       g.extra.get("definite") and g.extra["sentence"] > si)]:
             left = (gone.actor1 or gone.actor2) if gone.extra.get("withdrawal") else gone.actor2
@@ -302,6 +302,12 @@ def _handed_over(events: list[Event], fought: set) -> list[Event]:
             ev.extra.setdefault("also", []).append((gone.evidence, gone.evidence_start, gone.evidence_end))
             out.remove(gone)
     return out
+
+
+def _same_town(a: Event, b: Event) -> bool:
+    """Two events at one town the text names (not a province or a country, not the report's focus alone)."""
+    return a.location is not None and a.location == b.location and a.country == b.country and \
+        all(e.extra.get("place_told") and e.extra.get("place_kind") not in AREAS + BROAD for e in (a, b))
 
 
 def _refine_protests(events: list[Event], sents) -> None:

@@ -114,10 +114,9 @@ class SentenceMentions:
         homes += [town for _, span in people if (town := _facility_town(span, ctx))]   # "Garissa herders"
         # "Samawa village", "the village of X": a village is local; a namesake city abroad is not it
         # (in a report that names no country, a village of the one country whose villages have that name is it)
-        self.places = [(p, span) for p, span in self.places if not (_village(span) and p.kind == "city" and
-                                                                    ctx.countries.get(p.country_code, 0) < 0.2 and
-                                                                    (ctx.countries or
-                                                                     villages.only_country(span.text) != p.country_code))]
+        self.places = [(p, span) for p, span in self.places if not (
+            _village(span) and p.kind == "city" and ctx.countries.get(p.country_code, 0) < 0.2 and
+            (ctx.countries or villages.only_country(span.text) != p.country_code))]
         self.places.sort(key=lambda ps: ps[1].start)
         self.places = _contained([(_within_area(p, span, ctx), span) for p, span in self.places], ctx)
         self.places = _area_senses(self.places, ctx)

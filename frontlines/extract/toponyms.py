@@ -43,7 +43,8 @@ def _place_like(ent) -> bool:
         root = root.head   # "in Kusauni and Nyali": Nyali too (not "the children of Mary and Paul")
     if root.dep_ == "dobj":
         return root.head.lemma_.lower() in PLACE_VERBS
-    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "of", "outside", "around", "into", "from", "to")
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "of", "outside", "around", "into", "from",
+                                                        "to")
 
 
 def _after_place_word(span) -> bool:
