@@ -16,7 +16,7 @@ from .lexicon import AREAS, BROAD, PEOPLE_WORDS
 from .mentions import SentenceMentions
 from .patterns import LOWER_DIRECTION
 from .syntax import text_of
-from .toponyms import _who_not_where, dateline, tellers, water
+from .toponyms import _country_name, _unpossessed, _who_not_where, dateline, tellers, water
 
 ACTOR_ONLY_WEIGHT = 0.3
 BESIDE_KM = 100   # a town this close to another the report names is in its neighbourhood
@@ -185,18 +185,6 @@ def _short_country_names(doc) -> dict:
     return {norm(short): g.country_place(names[full]) for short in names for full in names
             if len(full) > len(short) and names[full] != names[short] and
             re.search(rf"\b{re.escape(short)}\b", full)}
-
-
-def _unpossessed(name: str) -> str:
-    """A name without the possessive NER kept with it: "Cameroon's" -> "Cameroon"."""
-    return re.sub(r"\s*['’]s$", "", name)
-
-
-def _country_name(text: str) -> bool:
-    """Whether a name is exactly a country's ("Cameroon", "Cameroon's"), not one inside another name."""
-    name = _unpossessed(text)
-    cc = gazetteer().country_code(name)
-    return bool(cc) and norm(name) == norm(gazetteer().country_name(cc) or "")
 
 
 def _abroad(p: Place, countries: dict) -> bool:

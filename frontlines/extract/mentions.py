@@ -13,7 +13,7 @@ from .lexicon import BROAD, PLACE_LABELS
 from .patterns import ANAPHORIC_GROUP
 from .syntax import _depth, _in_subtree, _mention_root, ents
 from .toponyms import (_after_place_word, _district_name, _extra_places, _facility_town, _gazetteer_names,
-                       _longer_name, _place_like, _split_names, _village)
+                       _home_town, _longer_name, _place_like, _split_names, _village)
 
 if TYPE_CHECKING:
     from .context import DocContext
@@ -45,9 +45,9 @@ def _named_town(ent, ctx: DocContext, facilities: list, homes: list, people: boo
     """Whether a name is that of the town a facility is named after ("Luanda Central Prison": in
     `facilities`, where its events were and evidence of the report's places) or, with people, of the town
     of the report's country whose people or office it names ("Wajir herders": in `homes`, for events only)."""
-    if town := _facility_town(ent, ctx, people=False):
+    if town := _facility_town(ent, ctx):
         facilities.append(town)
-    elif people and (town := _facility_town(ent, ctx)):
+    elif people and (town := _home_town(ent, ctx)):
         homes.append(town)
     return town is not None
 
@@ -111,7 +111,8 @@ class SentenceMentions:
                   if p.kind not in BROAD and span.text in ctx.peoples and not _after_place_word(span)]
         self.places = [ps for ps in self.places if ps not in people]
         # a people's name is no place, but a town of the report's country before its people is their home
-        homes += [town for _, span in people if (town := _facility_town(span, ctx))]   # "Garissa herders"
+        # ("Garissa herders")
+        homes += [town for _, span in people if (town := _facility_town(span, ctx) or _home_town(span, ctx))]
         # "Samawa village", "the village of X": a village is local; a namesake city abroad is not it
         # (in a report that names no country, a village of the one country whose villages have that name is it)
         self.places = [(p, span) for p, span in self.places if not (

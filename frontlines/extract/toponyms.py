@@ -166,34 +166,49 @@ def _split_names(ent) -> list:
     return [ent]
 
 
-def _facility_town(ent, ctx, people: bool = True):
-    """(place, span) of the town a facility is named after ("Luanda Central Prison", "Kerugoya Law Courts",
-    "Maiduguri Teaching Hospital", "the Msambweni polling station"), or whose people or office a name
-    qualifies ("Wajir herders", "Migori government workers", in a report about Kenya): its leading
-    capitalised words, when they are a town's or an area's own name; None otherwise. people=False: a
-    facility's town only."""
+def _qualified(ent):
+    """The name without NER's article, and the noun after it that it qualifies (None if none)."""
     ent = ent[1:] if ent[0].pos_ == "DET" else ent   # NER's "the Kerugoya Law Courts"
-    # the name qualifies a noun after it: a facility ("Mokowe GSU camp"), or people, an office
-    qualifies = ent[-1].dep_ in WHO_DEPS and ent[-1].head.i >= ent.end and ent[-1].head.pos_ in ("NOUN", "PROPN")
-    facility = qualifies and ent[-1].head.lower_ in FACILITY_WORDS
-    qualifies = qualifies and (facility or people)
-    if not qualifies and not any(t.lower_ in FACILITY_WORDS for t in ent[1:]):
-        return None
-    top = max(ctx.countries.values(), default=0)
-    for n in range(min(3, len(ent) - (not qualifies)), 0, -1):
+    last = ent[-1]
+    noun = last.head if last.dep_ in WHO_DEPS and last.head.i >= ent.end and last.head.pos_ in ("NOUN", "PROPN") \
+        else None
+    return ent, noun
+
+
+def _facility_town(ent, ctx):
+    """(place, span) of the town a facility is named after ("Luanda Central Prison", "Kerugoya Law Courts",
+    "Maiduguri Teaching Hospital", "the Msambweni polling station", "Mokowe GSU camp"): its leading
+    capitalised words, when they are a town's or an area's own name; None otherwise."""
+    ent, noun = _qualified(ent)
+    after = noun is not None and noun.lower_ in FACILITY_WORDS   # the facility word follows the name
+    for n in range(min(3, len(ent) - (not after)), 0, -1):
         head = ent[:n]
-        inside = any(t.lower_ in FACILITY_WORDS for t in ent[n:])
         if not all(t.text[:1].isupper() for t in head) or head[-1].lower_ in FACILITY_WORDS or \
-                not (qualifies or inside):
+                not (after or any(t.lower_ in FACILITY_WORDS for t in ent[n:])):
             continue
         p = ctx.place(head.text)
-        if p is None or p.kind in BROAD or not is_own_name(norm(head.text), p.name):
+        if p is not None and p.kind not in BROAD and is_own_name(norm(head.text), p.name) and \
+                (p.kind != "city" or p.population >= 5000 or ctx.countries.get(p.country_code)):
+            return p, Span(ent.doc, head.start, head.end, label="GPE")
+    return None
+
+
+def _home_town(ent, ctx):
+    """(place, span) of the town of the report's country whose people or office a name qualifies ("Wajir
+    herders", "Migori government workers", "Taveta MP", in a report about Kenya); None otherwise."""
+    ent, noun = _qualified(ent)
+    if noun is None or noun.lower_ in FACILITY_WORDS:
+        return None
+    top = max(ctx.countries.values(), default=0)
+    for n in range(min(3, len(ent)), 0, -1):
+        head = ent[:n]
+        if not all(t.text[:1].isupper() for t in head) or head[-1].lower_ in FACILITY_WORDS or \
+                any(t.lower_ in FACILITY_WORDS for t in ent[n:]):
             continue
-        if facility or inside:
-            if p.kind != "city" or p.population >= 5000 or ctx.countries.get(p.country_code):
-                return p, Span(ent.doc, head.start, head.end, label="GPE")
-        elif p.kind == "city" and top and ctx.countries.get(p.country_code, 0) >= top:
-            return p, Span(ent.doc, head.start, head.end, label="GPE")   # a town of the report's country
+        p = ctx.place(head.text)
+        if p is not None and p.kind == "city" and is_own_name(norm(head.text), p.name) and top and \
+                ctx.countries.get(p.country_code, 0) >= top:
+            return p, Span(ent.doc, head.start, head.end, label="GPE")
     return None
 
 
@@ -269,6 +284,18 @@ def tellers(span, place) -> bool:
         noun.head.lemma_.lower() in SPEECH
 
 
+def _unpossessed(name: str) -> str:
+    """A name without the possessive NER kept with it: "Cameroon's" -> "Cameroon"."""
+    return re.sub(r"\s*['’]s$", "", name)
+
+
+def _country_name(text: str) -> bool:
+    """Whether a name is exactly a country's ("Cameroon", "Cameroon's"), not one inside another name."""
+    name = _unpossessed(text)
+    cc = gazetteer().country_code(name)
+    return bool(cc) and norm(name) == norm(gazetteer().country_name(cc) or "")
+
+
 def _who_not_where(span) -> bool:
     """A country named only to say who acted or where they came from: a word before anything but a place
     ("U.S. drone strike", "Sudanese tribesmen", "a Somali shop owner"; not "a Kenyan village", "the
@@ -278,8 +305,7 @@ def _who_not_where(span) -> bool:
     root = span.root
     if root.dep_ in WHO_DEPS:
         return root.head.lemma_.lower() not in PLACE_HEADS
-    if getattr(span, "label_", "") == "NORP" and root.pos_ in ("NOUN", "PROPN") and \
-            norm(span.text) != norm(gazetteer().country_name(gazetteer().country_code(span.text) or "") or ""):
+    if getattr(span, "label_", "") == "NORP" and root.pos_ in ("NOUN", "PROPN") and not _country_name(span.text):
         return True   # a people's name standing for people: "arrested 8 Yemeni nationals and one Somali"
     return root.dep_ == "pobj" and root.head.lower_ == "from"
 
