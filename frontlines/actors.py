@@ -59,10 +59,12 @@ class Registry:
         self.generic = data.get("generic") or {}
         self.kinds: dict[str, str] = {}
         self.countries: dict[str, Optional[str]] = {}
+        self.operates: dict[str, list] = {}   # the countries a group fights in, main one first
         entries = []   # (alias, canonical, case_sensitive)
         for a in data["actors"]:
             self.kinds[a["name"]] = a["kind"]
             self.countries[a["name"]] = a.get("country")
+            self.operates[a["name"]] = a.get("operates") or ([a["country"]] if a.get("country") else [])
             for alias in [a["name"], *a.get("aliases", [])]:
                 entries.append((str(alias), a["name"], str(alias).isupper() or len(str(alias)) <= 3))
         self.alias_of = {}

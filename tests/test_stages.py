@@ -27,9 +27,24 @@ PUB = date(2017, 11, 3)
     ("Wednesday, 1 November", (date(2017, 11, 1), 1)),   # a weekday beside its calendar day: the calendar day
     ("Monday, 6 November", (date(2017, 11, 6), 1)),      # of the year it falls on that weekday, a plan's too
     ("Friday 3 November 2016", (date(2016, 11, 3), 1)),  # a year given stands
+    ("over the weekend", (date(2017, 10, 28), 2)),       # the last Saturday and Sunday before a Friday
+    ("a weekend attack", (date(2017, 10, 28), 2)),
 ])
 def test_relative_dates(expr, expected):
     assert dates.resolve(expr, PUB) == expected
+
+
+def test_a_weekend_is_the_last_one_told_on_its_own_days_too():
+    assert dates.resolve("the weekend", date(2017, 11, 5)) == (date(2017, 11, 4), 2)   # told on Sunday
+    assert dates.resolve("last weekend", date(2017, 11, 5)) == (date(2017, 10, 28), 2)
+
+
+def test_a_bracket_an_editor_inserted_does_not_end_its_sentence():
+    from frontlines import nlp
+    doc = nlp.parse("Twelve people were killed in Shiroro [northwestern Nigeria] by gunmen on Tuesday [22 September]. "
+                    "The Taliban shot dead 12 workers near Camp Bastion [Shorab Military Base] in Helmand. "
+                    "Police said so (on Monday). Nobody was arrested.")
+    assert [s.text.split()[0] for s in doc.sents] == ["Twelve", "The", "Police", "Nobody"]
 
 
 def test_future_dates_are_not_event_dates():

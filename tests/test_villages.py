@@ -147,3 +147,27 @@ def test_a_village_and_its_county_ner_ran_together(data):
     (ev,) = extract_text("One suspect was shot dead by police officers in Kisauni, Mombasa County on Monday.",
                          published="2021-03-03")
     assert (ev["location"], ev["geo_precision"]) == ("Kisauni", 1)
+
+
+def test_a_town_is_not_inside_a_hamlet_that_has_its_province_s_name(data):
+    # GeoNames has Bukidnon only as a hamlet of the Visayas; the text means the province Maramag lies in
+    (data / "PH.txt").write_text(row(20, "Bukidnon", 10.85, 123.37, "PH", "06"), encoding="utf-8")
+    villages.add([str(data / "PH.txt")])
+    (ev,) = extract_text("At least 11 people were killed when a bomb ripped through a bus in Maramag town in "
+                         "Bukidnon on Monday, the military said.", published="2021-03-03")
+    assert (ev["location"], ev["geo_precision"]) == ("Maramag", 1)
+
+
+def test_a_big_city_abroad_is_not_a_hamlet_of_the_report_s_country_that_has_its_name(data):
+    (data / "AF.txt").write_text(row(30, "Peshawur", 35.1, 70.9, "AF", "38", alt="Peshawar"), encoding="utf-8")
+    villages.add([str(data / "AF.txt")])
+    (ev,) = extract_text("Ten people, including a son of a former deputy prime minister of Afghanistan, were killed "
+                         "when a suicide bomber rammed a bus in Peshawar on Monday.", published="2021-03-03")
+    assert ev["country"] == "Pakistan"
+    # a hamlet named like a people ("a Philippine town mayor") or like the province a town lies in
+    (data / "PH.txt").write_text(row(31, "Philippine", 10.0, 123.0, "PH", "06") +
+                                 row(32, "Bukidnon", 10.85, 123.37, "PH", "06"), encoding="utf-8")
+    villages.add([str(data / "PH.txt")])
+    (ev,) = extract_text("Communist guerrillas shot and killed a Philippine town mayor in Bukidnon province on "
+                         "Monday, military officials said.", published="2021-03-03")
+    assert ev["country"] == "Philippines" and ev["location"] not in ("Philippine", "Bukidnon")

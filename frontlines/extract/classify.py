@@ -14,7 +14,7 @@ from .lexicon import (AIRCRAFT, AREAS, ARMED_UNITS, BASES, BASE_VERBS, BROAD, DE
                       PROTEST_TYPES, WEAPONS, WEAPON_SUBTYPES, WITHDRAW_WORDS)
 from .modality import _asserted
 from .patterns import COMMUNAL, PROTEST_FORCE, PROTEST_INTERVENTION, PROTEST_VIOLENT, PROTESTING, UNOPPOSED
-from .syntax import _clause_verb, _objects, _verb_key
+from .syntax import _clause_verb, _objects, _relative_clause, _verb_key
 
 PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                 "Violent demonstration": 3}
@@ -170,13 +170,17 @@ def _choose(cands):
         if cur is None or (m.trigger.priority, m.end - m.start) > (cur[0].trigger.priority, cur[0].end - cur[0].start):
             by_clause[key] = (m, tok)
     chosen = sorted(by_clause.values(), key=lambda x: x[1].i)
-    # within one sentence, keep one event per event type
+    # within one sentence, keep one event per event type: the first, unless it is only told of someone
+    # in a relative clause ("a journalist who covered the police beat ... was killed": the killing)
     seen, out = {}, []
     for m, tok in chosen:
         k = (m.trigger.event_type, m.trigger.sub_event_type)
         if k in seen and m.trigger.sub_event_type != TERRITORY:
+            j = seen[k]
+            if _relative_clause(out[j][1]) and not _relative_clause(tok):
+                out[j] = (m, tok)
             continue
-        seen[k] = True
+        seen[k] = len(out)
         out.append((m, tok))
     return out
 

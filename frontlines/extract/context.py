@@ -16,9 +16,10 @@ from .lexicon import AREAS, BROAD, PEOPLE_WORDS
 from .mentions import SentenceMentions
 from .patterns import LOWER_DIRECTION
 from .syntax import text_of
-from .toponyms import _country_name, _unpossessed, _who_not_where, dateline, tellers, water
+from .toponyms import _across, _country_name, _unpossessed, _who_not_where, dateline, tellers, water
 
 ACTOR_ONLY_WEIGHT = 0.3
+BIG_CITY = 500_000   # a city this large is what its name means, whatever village abroad shares it
 BESIDE_KM = 100   # a town this close to another the report names is in its neighbourhood
 
 
@@ -34,12 +35,15 @@ class DocContext:
         # below, "LONDON, Ky. ... London Police": a name the text once puts in its area keeps that sense
         self.senses: dict[str, Place] = _short_country_names(doc)
         for ent in doc.ents:
-            # a country's own name NER took for an organisation ("on Cameroon's northern border") is the country
-            if ent.label_ in ("GPE", "NORP", "LOC") or ent.label_ == "ORG" and _country_name(ent.text):
+            # a country's own name NER took for an organisation or a person ("on Cameroon's northern border",
+            # "violence that rocked Burkina Faso") is the country
+            if ent.label_ in ("GPE", "NORP", "LOC") or ent.label_ in ("ORG", "PERSON") and _country_name(ent.text):
                 sense = self.senses.get(norm(ent.text))
                 cc = sense.country_code if sense else g.country_code(ent.text)
                 if cc and g.area_namesake(ent.text):
                     continue   # "Georgia" may be the US state: the places around it tell
+                if _across(ent.root):
+                    continue   # "near the border with Cameroon": beside that country, not in it
                 if cc:
                     counts[cc] += 1
                     if not _who_not_where(ent):
@@ -52,6 +56,11 @@ class DocContext:
         # acted, not where: it may not outweigh a city's size (Kabul, not Cabool, Missouri)
         self.countries = {cc: n / total if cc in placed else min(n / total, ACTOR_ONLY_WEIGHT)
                           for cc, n in counts.items()}
+        groups = Counter(m.name for m in registry().mentions(text_of(doc)) if m.name and m.kind in ("rebel", "militia"))
+        if not placed:   # a report that names no country is read in those its armed groups fight in (Boko
+            for name, _ in groups.most_common():   # Haram's Baga is Nigeria's, not a village of Catalonia)
+                for cc in registry().operates.get(name, []):
+                    self.countries.setdefault(cc, ACTOR_ONLY_WEIGHT)
         named = dict(self.countries)
         self.places: dict[tuple, Optional[Place]] = {}
         self.admins: dict[tuple, float] = {}
@@ -60,10 +69,6 @@ class DocContext:
         self.focus = None
         self.towns = []
         self.actors: dict[int, list] = {}   # a sentence's start -> its actor mentions (mentions._actors)
-        groups = Counter()
-        for m in registry().mentions(text_of(doc)):
-            if m.name and m.kind in ("rebel", "militia"):
-                groups[m.name] += 1
         self.salient_group = groups.most_common(1)[0][0] if groups else None
         # "Adam Moore ... Moore said": a surname the report gives a person is that person elsewhere too
         self.surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
@@ -88,6 +93,8 @@ class DocContext:
                 for p, span in sm.places + sm.implied:
                     if water(span):
                         continue   # "the Red Sea port city of Hodeidah" says nothing of Sudan's Red Sea state
+                    if p.kind == "country" and _across(span.root):
+                        continue   # the other side of a border says nothing of who or where
                     if p.kind == "country" and _who_not_where(span):
                         who[p.country_code] += 1   # "a U.S. drone strike", "Sudanese tribesmen": who, not where
                         continue
@@ -165,8 +172,10 @@ class DocContext:
                 countries = self.others.get(norm(name), self.countries)
                 p = self.senses.get(norm(name)) or \
                     gazetteer().resolve(name, countries, near=self.near(name), admins=self.admins)
-                if p is None or p.kind == "city" and (_abroad(p, countries) or _alias_abroad(name, p, countries)):
-                    # a village of the report's country (not "Kibara", Tanzania, for Nairobi's Kibera)
+                if p is None or p.kind == "city" and p.population < BIG_CITY and \
+                        (_abroad(p, countries) or _alias_abroad(name, p, countries)):
+                    # a village of the report's country (not "Kibara", Tanzania, for Nairobi's Kibera; but
+                    # Peshawar is Pakistan's city in a report about Afghanistan, not a hamlet of Nuristan)
                     p = _village(name, countries, self.admins, self.near(name)) or p
                 self.places[key] = p
         return self.places[key]

@@ -11,7 +11,7 @@ from .. import dates as dt
 from ..fatalities import to_int
 from .lexicon import SPEECH
 from .patterns import RELATIVE_DATE
-from .syntax import _clause_verb, _verb_above, ents
+from .syntax import _clause_verb, _relative_clause, _verb_above, ents
 
 if TYPE_CHECKING:
     from .context import DocContext
@@ -33,6 +33,9 @@ def _date_for(tok, sent, ctx: DocContext):
     best = None
     clause = _clause_verb(tok)
     own = {t.i for t in clause.subtree} if clause.dep_ == "advcl" else set()
+    # a date in a relative clause the trigger is not in tells of a participant ("a farmer who survived an
+    # attack in 2019 was killed on Monday")
+    mine = _relative_clause(tok)
     for ent in ents(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -50,7 +53,9 @@ def _date_for(tok, sent, ctx: DocContext):
             continue
         # a time of day alone ("overnight", "this morning") is of the day the sentence names, if it names one
         weak = ent.label_ == "TIME" and not CALENDAR.search(ent.text)
-        dist = (ent.start not in own, weak, min(abs(ent.start - tok.i), abs(ent.end - tok.i)))
+        other = _relative_clause(ent.root)
+        dist = (ent.start not in own, other is not None and (mine is None or other.i != mine.i), weak,
+                min(abs(ent.start - tok.i), abs(ent.end - tok.i)))
         if best is None or dist < best[0]:
             best = (dist, r, _said_on(ent, tok))
     if best:

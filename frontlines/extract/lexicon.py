@@ -90,6 +90,7 @@ DIRECTIONS = _set("DIRECTIONS")
 LOCATIVE = _set("LOCATIVE")
 PART_OF = _set("PART_OF")
 INCIDENT_NOUNS = _set("INCIDENT_NOUNS")
+OCCUR_VERBS = _set("OCCUR_VERBS")
 
 # spaCy entity labels, and the kinds of Place (geo.Place.kind) the modules tell apart
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from spacy.tokens import Span
+
 from ..actors import Mention, registry
+from ..geo import ADMIN_WORDS, gazetteer, norm
 from .. import villages
 from .areas import _area_senses, _capitals, _contained, _within_area
 from .lexicon import BROAD, PLACE_LABELS
 from .patterns import ANAPHORIC_GROUP
 from .syntax import _depth, _in_subtree, _mention_root, ents
-from .toponyms import (_after_place_word, _district_name, _extra_places, _facility_town, _gazetteer_names,
+from .toponyms import (_after_place_word, _country_name, _district_name, _extra_places, _facility_town, _gazetteer_names,
                        _home_town, _longer_name, _place_like, _split_names, _village)
 
 if TYPE_CHECKING:
@@ -67,6 +70,8 @@ class SentenceMentions:
         for ent in [part for e in ents(sent) for part in _split_names(e)]:
             if any(t.i in actor_tokens for t in ent) or ent.start < covered:
                 continue
+            if ent.label_ in ("ORG", "PERSON") and _country_name(ent.text):
+                ent = Span(ent.doc, ent.start, ent.end, label="GPE")   # "violence that rocked Burkina Faso"
             if ent.label_ in PLACE_LABELS:
                 ent = _district_name(_longer_name(ent, sent), sent, ctx)
                 covered = ent.end
@@ -91,6 +96,9 @@ class SentenceMentions:
                     # of the report's country whose people or office it names is where, for its events
                     _named_town(ent, ctx, facilities, homes)   # "Taveta MP Basil Criticos"
                     continue
+                if p is not None and p.kind == "city" and ent.end < len(sent.doc) and \
+                        sent.doc[ent.end].lower_ in ADMIN_WORDS and norm(ent.text) not in gazetteer().by_name:
+                    p = None   # "Bukidnon province": an area the gazetteer lacks, not a hamlet of its name
                 if p is not None and ent.label_ not in PLACE_LABELS and ent.root.dep_ == "dobj" and \
                         p.kind == "city" and p.population < 100_000 and ctx.countries.get(p.country_code, 0) < 0.2:
                     continue   # "stormed Dole": a name NER took for a person, matching a small town abroad

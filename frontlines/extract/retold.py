@@ -1,6 +1,7 @@
 """A later sentence that refers back to an incident ("the attack in the municipality of Aguililla",
-"the checkpoint was 2 km from El Arish") tells more of it: the town where it happened, when the report
-first placed it only in a province or region. Takes a report's events (merged) and its sentences."""
+"the checkpoint was 2 km from El Arish", "This took place in the Dekoa area yesterday") tells more of it:
+the town where it happened, when the report first placed it only in a province or region, and the day,
+when the report first dated it only by when it was told. Takes a report's events (merged) and its sentences."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -9,7 +10,7 @@ from .. import dates as dt
 from ..geo import haversine_km
 from ..records import Event
 from .eventplace import _directed, _landmark
-from .lexicon import AREAS, BROAD, INCIDENT_NOUNS, MILITARY_TARGETS, NEAR_WORDS, POLICE_TARGETS
+from .lexicon import AREAS, BROAD, INCIDENT_NOUNS, MILITARY_TARGETS, NEAR_WORDS, OCCUR_VERBS, POLICE_TARGETS
 from .mentions import SentenceMentions
 from .syntax import _clause_verb, ents
 
@@ -42,8 +43,34 @@ def definite(tok) -> str:
 
 
 def _refers_back(tok, told: set) -> bool:
-    """ "the attack", "the checkpoint": a definite noun the incident's own sentence used."""
-    return tok.lemma_.lower() in told and definite(tok) == "noun"
+    """ "the attack", "the checkpoint": a definite noun the incident's own sentence used; "the incident",
+    "this" or "it" told only to say when or where ("This took place in the Dekoa area")."""
+    if tok.lower_ in ("this", "it"):
+        return _occurred(tok)
+    return (tok.lemma_.lower() in told or tok.lemma_.lower() in INCIDENT_NOUNS and _occurred(tok)) and \
+        definite(tok) == "noun"
+
+
+def _occurred(tok) -> bool:
+    """The subject of a verb that only says when and where: "the attack took place", "it happened"."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in OCCUR_VERBS:
+        return False
+    return verb.lemma_.lower() != "take" or any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+
+
+def _day_told(refs, ctx: DocContext):
+    """(date, time_precision) an occurrence sentence gives its incident ("The attack took place on
+    Saturday"), None if it gives none (or one after publication)."""
+    for r in refs:
+        if not _occurred(r):
+            continue
+        for ent in ents(r.sent):
+            if ent.label_ in ("DATE", "TIME") and any(t.i == ent.root.i for t in r.head.subtree):
+                told = dt.resolve(ent.text, ctx.published)
+                if told is not None and told[0] <= ctx.published:
+                    return told
+    return None
 
 
 def _inside(ev: Event, place) -> bool:
@@ -67,11 +94,12 @@ def _same_day(sent, ev: Event, ctx: DocContext) -> bool:
 
 
 def place_told_later(events: list[Event], sents, ctx: DocContext) -> None:
-    """An event placed at an area takes the town a later sentence gives for it."""
+    """An event placed at an area takes the town a later sentence gives for it; one dated only by when it
+    was told takes the day a later sentence says it took place."""
     by_start = {s.start_char: i for i, s in enumerate(sents)}
     own = {ev.extra.get("sentence") for ev in events}
     for ev in events:
-        if ev.extra.get("place_kind") not in AREAS + BROAD:
+        if ev.extra.get("place_kind") not in AREAS + BROAD and not ev.extra.get("undated"):
             continue
         told_in = [by_start.get(start) for _, start, _ in ev.extra.get("also", [])] + [ev.extra.get("sentence")]
         told = {t.lemma_.lower() for i in told_in if i is not None for t in sents[i]} & REFERRING
@@ -81,7 +109,14 @@ def place_told_later(events: list[Event], sents, ctx: DocContext) -> None:
             if si in own and si not in told_in:
                 break   # another incident is told: what follows may be of it
             refs = [t for t in sent if _refers_back(t, told)]
-            if not refs or not _same_day(sent, ev, ctx):
+            day = _day_told(refs, ctx) if refs and ev.extra.get("undated") else None
+            if day is not None:
+                ev.event_date, ev.time_precision = day[0].isoformat(), day[1]
+                ev.extra["undated"] = False
+            if not refs or not _same_day(sent, ev, ctx) or ev.extra.get("place_kind") not in AREAS + BROAD:
+                if day is not None:
+                    ev.extra.setdefault("also", []).append((sent.text.strip(), sent.start_char, sent.end_char))
+                    break
                 continue
             sm = ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)
             clauses = {t.i for r in refs for t in _clause_verb(r).subtree}
@@ -89,6 +124,9 @@ def place_told_later(events: list[Event], sents, ctx: DocContext) -> None:
                      if p.kind not in AREAS + BROAD and span.root.i in clauses and _inside(ev, p) and
                      not (_landmark(span) and _directed(span))]
             if not found:
+                if day is not None:
+                    ev.extra.setdefault("also", []).append((sent.text.strip(), sent.start_char, sent.end_char))
+                    break
                 continue
             p, span = found[0]
             before = {t.lower_ for t in sent.doc[max(span.start - 6, sent.start):span.start]}

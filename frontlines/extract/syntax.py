@@ -32,6 +32,16 @@ def _mention_root(toks):
     return min(toks, key=lambda t: len(list(t.ancestors)))
 
 
+def _relative_clause(tok):
+    """The relative clause a word lies in ("a journalist who covered the police beat in Veracruz"): it
+    tells of a participant, not of what happened; None if none."""
+    while tok.head.i != tok.i:
+        if tok.dep_ == "relcl":
+            return tok
+        tok = tok.head
+    return None
+
+
 def _clause_verb(tok):
     node = tok
     for _ in range(4):

@@ -178,13 +178,14 @@ def _qualified(ent):
 def _facility_town(ent, ctx):
     """(place, span) of the town a facility is named after ("Luanda Central Prison", "Kerugoya Law Courts",
     "Maiduguri Teaching Hospital", "the Msambweni polling station", "Mokowe GSU camp"): its leading
-    capitalised words, when they are a town's or an area's own name; None otherwise."""
+    capitalised words, when they are a town's or an area's own name (not a people's: "a Philippine town
+    mayor"); None otherwise."""
     ent, noun = _qualified(ent)
     after = noun is not None and noun.lower_ in FACILITY_WORDS   # the facility word follows the name
     for n in range(min(3, len(ent) - (not after)), 0, -1):
         head = ent[:n]
         if not all(t.text[:1].isupper() for t in head) or head[-1].lower_ in FACILITY_WORDS or \
-                not (after or any(t.lower_ in FACILITY_WORDS for t in ent[n:])):
+                not (after or any(t.lower_ in FACILITY_WORDS for t in ent[n:])) or gazetteer().country_code(head.text):
             continue
         p = ctx.place(head.text)
         if p is not None and p.kind not in BROAD and is_own_name(norm(head.text), p.name) and \
@@ -203,7 +204,7 @@ def _home_town(ent, ctx):
     for n in range(min(3, len(ent)), 0, -1):
         head = ent[:n]
         if not all(t.text[:1].isupper() for t in head) or head[-1].lower_ in FACILITY_WORDS or \
-                any(t.lower_ in FACILITY_WORDS for t in ent[n:]):
+                any(t.lower_ in FACILITY_WORDS for t in ent[n:]) or gazetteer().country_code(head.text):
             continue
         p = ctx.place(head.text)
         if p is not None and p.kind == "city" and is_own_name(norm(head.text), p.name) and top and \
@@ -301,13 +302,32 @@ def _who_not_where(span) -> bool:
     ("U.S. drone strike", "Sudanese tribesmen", "a Somali shop owner"; not "a Kenyan village", "the
     Somali capital"; a possessive owns: "Somalia's deputy prime minister" is of the country the report is
     about), its people ("one Somali", "two Kenyans"), or the place they came from ("militia believed to be
-    from nearby Ethiopia")."""
+    from nearby Ethiopia"), or the country across a border the place lies by ("near the border with
+    Cameroon", "the Afghan border"; not "Kenya's border with Somalia", Kenya's own)."""
     root = span.root
+    if _across(root):
+        return True
     if root.dep_ in WHO_DEPS:
         return root.head.lemma_.lower() not in PLACE_HEADS
     if getattr(span, "label_", "") == "NORP" and root.pos_ in ("NOUN", "PROPN") and not _country_name(span.text):
         return True   # a people's name standing for people: "arrested 8 Yemeni nationals and one Somali"
     return root.dep_ == "pobj" and root.head.lower_ == "from"
+
+
+BORDERS = {"border", "frontier", "boundary"}
+
+
+def _across(root) -> bool:
+    """Whether a country's name says which country a border is with: "the border with Cameroon", "the
+    Cameroonian border", "the Pakistan-Iran border" (the event is beside that country, not in it)."""
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head   # "the borders with Cameroon and Chad"
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "with":
+        return head.head.lemma_.lower() in BORDERS
+    if root.dep_ == "poss":   # "Kenya's border with Somalia": Kenya's own side
+        return head.lemma_.lower() in BORDERS and not any(c.lower_ == "with" for c in head.children)
+    return root.dep_ in WHO_DEPS and head.lemma_.lower() in BORDERS
 
 
 WATER = {"sea", "ocean", "gulf", "strait", "straits"}
