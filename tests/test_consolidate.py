@@ -170,6 +170,15 @@ def test_an_incident_dated_only_by_its_telling_takes_the_day_a_later_sentence_sa
     assert ev["event_date"] == "2021-02-24"
 
 
+def test_a_headline_joins_the_incident_the_body_dates_days_before_publication():
+    evs = events("Suicide bombers kill 14 at market in Borno\n\nBoko Haram suicide bombers killed at least 14 "
+                 "people at a fish market in Gwoza on Saturday evening, militia leaders said on Monday. "
+                 "Separately, gunmen killed three farmers near Bama on Sunday, residents said.", "2024-06-10")
+    assert sorted((e["event_date"], e["location"], e["fatalities"]) for e in evs) == [
+        ("2024-06-08", "Gwoza", 14), ("2024-06-09", "Bama", 3)]
+    assert all(not e["evidence"].startswith("Haram") for e in evs)   # "Boko Haram ..." is one sentence
+
+
 def test_a_headline_joins_the_body_s_incident_with_the_body_s_type_and_sides():
     evs = events("Police, residents kill 12 gang members\n\nPolice and self-defence groups killed 12 gang members in "
                  "Port-au-Prince in an overnight operation, officials said on Tuesday. Officers opened fire in both "

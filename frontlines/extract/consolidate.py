@@ -158,7 +158,8 @@ def merge_within(events: list[Event]) -> list[Event]:
     def near(ev: Event, typed: bool) -> list[int]:
         """Positions of the events ev may retell: its type's (or any type's) on its day or in the week
         on the other side of an undated one, found by (type, day), so a long report stays linear."""
-        d, step = _day(ev).toordinal(), -1 if ev.extra.get("undated") else 1
+        # (a headline is dated by publication, like an undated telling: the body's day is before it)
+        d, step = _day(ev).toordinal(), -1 if ev.extra.get("undated") or _headline(ev) else 1
         found = set()
         for k in range(8):
             day = date.fromordinal(d + step * k)
