@@ -178,7 +178,7 @@ def _contained(places: list, ctx: DocContext) -> list:
         if between == [","] and (_listed(sp, sq) or (q.kind == "city" and (
                 p.country_code == q.country_code or p.population >= 100_000))):
             continue   # "Toronto, Vancouver and Calgary", "London, Paris": a list, not a town in a city
-        if q.kind == "city" and p.kind == "city" and p.country_code == q.country_code and q.population < p.population:
+        if q.kind == p.kind == "city" and p.country_code == q.country_code and q.population < p.population:
             out[i + 1] = (None, sq)   # "Maramag town in Bukidnon": the province, not a hamlet of its name
             continue
         if q.kind not in BROAD and _trust(q, sq, ctx) < _trust(p, sp, ctx):

@@ -56,7 +56,8 @@ class DocContext:
         # acted, not where: it may not outweigh a city's size (Kabul, not Cabool, Missouri)
         self.countries = {cc: n / total if cc in placed else min(n / total, ACTOR_ONLY_WEIGHT)
                           for cc, n in counts.items()}
-        groups = Counter(m.name for m in registry().mentions(text_of(doc)) if m.name and m.kind in ("rebel", "militia"))
+        groups = Counter(m.name for m in registry().mentions(text_of(doc))
+                         if m.name and m.kind in ("rebel", "militia"))
         if not placed:   # a report that names no country is read in those its armed groups fight in (Boko
             for name, _ in groups.most_common():   # Haram's Baga is Nigeria's, not a village of Catalonia)
                 for cc in registry().operates.get(name, []):

@@ -15,8 +15,8 @@ from .areas import _area_senses, _capitals, _contained, _within_area
 from .lexicon import BROAD, PLACE_LABELS
 from .patterns import ANAPHORIC_GROUP
 from .syntax import _depth, _in_subtree, _mention_root, ents
-from .toponyms import (_after_place_word, _country_name, _district_name, _extra_places, _facility_town, _gazetteer_names,
-                       _home_town, _longer_name, _place_like, _split_names, _village)
+from .toponyms import (_after_place_word, _country_name, _district_name, _extra_places, _facility_town,
+                       _gazetteer_names, _home_town, _longer_name, _place_like, _split_names, _village)
 
 if TYPE_CHECKING:
     from .context import DocContext

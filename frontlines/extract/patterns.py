@@ -83,7 +83,8 @@ LOWER_DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|(?:north|sou
 
 
 RELATIVE_DATE = re.compile(r"\b(yesterday|last night|(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-                           r"(this|last|past|previous) (week|month|year)|weekend|(over |more than )?(\d+|a|an|one|two|three|"
+                           r"(this|last|past|previous) (week|month|year)|weekend|"
+                           r"(over |more than )?(\d+|a|an|one|two|three|"
                            r"four|five|six|seven|eight|nine|ten|several|a few) (days?|weeks?|months?|years?) "
                            r"(ago|back|earlier))\b", re.I)
 
