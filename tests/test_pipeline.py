@@ -949,3 +949,12 @@ def test_the_day_and_trigger_of_a_participant_s_relative_clause_are_not_the_even
     (ev,) = extract_text("A farmer who survived an attack on Gwoza in 2019 was killed by gunmen in Kano on Monday.",
                          published="2021-03-03")
     assert (ev["trigger"], ev["event_date"]) == ("killed", "2021-03-01")
+
+
+@pytest.mark.parametrize("text,where", [
+    ("A roadside bomb killed nine civilians in Herat province on Monday.", ("Herat", 3)),   # NER: a people
+    ("The AKP's deputy head in the Lice district of Diyarbakir province was shot dead on Friday.", ("Lice", 1)),
+])
+def test_a_name_before_province_is_the_province_not_its_capital(text, where):
+    (ev,) = extract_text(text, published="2021-03-03")
+    assert (ev["location"], ev["geo_precision"]) == where
