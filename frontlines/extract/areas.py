@@ -76,9 +76,13 @@ def _within_area(p: Place, span, ctx: DocContext) -> Place:
     return p
 
 
+PROVINCE_WORDS = {"province", "governorate", "region", "oblast", "prefecture"}
+
+
 def _area_senses(places: list, ctx: DocContext) -> list:
     """"Buffalo, New York", "a Washington state farm", "the state of Washington", "Oregon, Washington and
-    Idaho": a city's name that is also a first-level area means the area where the words around say so."""
+    Idaho", "Herat province": a city's name that is also a first-level area means the area where the words
+    around say so."""
     g = gazetteer()
     out = list(places)
     for i, (p, span) in enumerate(places):
@@ -95,6 +99,11 @@ def _area_senses(places: list, ctx: DocContext) -> list:
             continue   # "Washington, D.C.": a town in its area
         after = doc[span.end].lower_ if span.end < len(doc) else ""
         a = None
+        if after in PROVINCE_WORDS:
+            # "Herat province", "the Lice district of Diyarbakir province": the province, not its capital
+            # (which "Herat" still is elsewhere in the report)
+            out[i] = (next((a for a in areas if a.country_code == p.country_code), areas[0]), span)
+            continue
         if after == "state" or [t.lower_ for t in doc[max(0, span.start - 2):span.start]] == ["state", "of"]:
             a = areas[0]
         elif prev and _joined(prev[1], span, {","}) and prev[0].kind == "city":   # "Buffalo, New York"

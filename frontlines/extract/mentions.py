@@ -86,8 +86,6 @@ class SentenceMentions:
                 continue   # "the Msambweni polling station", "Gatundu Market"
             if ent.label_ in PLACE_LABELS or (ent.label_ in ("ORG", "PERSON", "NORP")
                                               and re.search(r"[A-Z]", ent.text) and _place_like(ent)) or lone_name:
-                if ent.label_ not in PLACE_LABELS:
-                    ent = _district_name(ent, sent, ctx)   # "Herat" (NER: a people) + "province"
                 p = ctx.place(ent.text)
                 if lone_name and not _place_like(ent) and (p is None or p.kind != "city" or (
                         p.population < 50_000 and ctx.admins.get((p.country_code, p.admin1), 0) < 0.3

@@ -215,13 +215,7 @@ def _home_town(ent, ctx):
 
 def _district_name(ent, sent, ctx):
     """ "Guma" + "Local Government Area": the district, when the gazetteer has one by that name and no
-    town of it in the same area (a town named for its district stands for it); "Herat" + "province": the
-    province, not its capital."""
-    if ent.end < sent.end and sent.doc[ent.end].lower_ in ADMIN_WORDS:
-        longer = Span(sent.doc, ent.start, ent.end + 1, label=ent.label_)
-        p = ctx.place(longer.text)
-        if p is not None and p.kind == "admin1":
-            return longer
+    town of it in the same area (a town named for its district stands for it)."""
     for words in DISTRICT_WORDS:
         end = ent.end + len(words)
         if end <= sent.end and tuple(t.lower_ for t in sent.doc[ent.end:end]) == words:
