@@ -113,27 +113,22 @@ def place_told_later(events: list[Event], sents, ctx: DocContext) -> None:
             if day is not None:
                 ev.event_date, ev.time_precision = day[0].isoformat(), day[1]
                 ev.extra["undated"] = False
-            if not refs or not _same_day(sent, ev, ctx) or ev.extra.get("place_kind") not in AREAS + BROAD:
-                if day is not None:
-                    ev.extra.setdefault("also", []).append((sent.text.strip(), sent.start_char, sent.end_char))
-                    break
+            found = []
+            if refs and _same_day(sent, ev, ctx) and ev.extra.get("place_kind") in AREAS + BROAD:
+                sm = ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)
+                clauses = {t.i for r in refs for t in _clause_verb(r).subtree}
+                found = [(p, span) for p, span in sm.places
+                         if p.kind not in AREAS + BROAD and span.root.i in clauses and _inside(ev, p) and
+                         not (_landmark(span) and _directed(span))]
+            if found:
+                p, span = found[0]
+                before = {t.lower_ for t in sent.doc[max(span.start - 6, sent.start):span.start]}
+                near = before & (NEAR_WORDS | {"from", "away"})   # "2-3 kilometres away from El Arish": near it
+                ev.country, ev.admin1, ev.location = p.country, p.admin1 or None, p.name
+                ev.latitude, ev.longitude = round(p.latitude, 4), round(p.longitude, 4)
+                ev.geo_precision = 2 if near else 1
+                ev.extra["place_kind"] = p.kind
+            elif day is None:
                 continue
-            sm = ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)
-            clauses = {t.i for r in refs for t in _clause_verb(r).subtree}
-            found = [(p, span) for p, span in sm.places
-                     if p.kind not in AREAS + BROAD and span.root.i in clauses and _inside(ev, p) and
-                     not (_landmark(span) and _directed(span))]
-            if not found:
-                if day is not None:
-                    ev.extra.setdefault("also", []).append((sent.text.strip(), sent.start_char, sent.end_char))
-                    break
-                continue
-            p, span = found[0]
-            before = {t.lower_ for t in sent.doc[max(span.start - 6, sent.start):span.start]}
-            near = before & (NEAR_WORDS | {"from", "away"})   # "2-3 kilometres away from El Arish": near it
-            ev.country, ev.admin1, ev.location = p.country, p.admin1 or None, p.name
-            ev.latitude, ev.longitude = round(p.latitude, 4), round(p.longitude, 4)
-            ev.geo_precision = 2 if near else 1
-            ev.extra["place_kind"] = p.kind
             ev.extra.setdefault("also", []).append((sent.text.strip(), sent.start_char, sent.end_char))
             break

@@ -175,6 +175,16 @@ def _qualified(ent):
     return ent, noun
 
 
+def _leading_names(ent, longest: int):
+    """(n, span) of a name's first n words, longest first, that may name a town: capitalised, not ending
+    in a facility word, not a country's or a people's name ("a Philippine town mayor")."""
+    for n in range(longest, 0, -1):
+        head = ent[:n]
+        if all(t.text[:1].isupper() for t in head) and head[-1].lower_ not in FACILITY_WORDS and \
+                not gazetteer().country_code(head.text):
+            yield n, head
+
+
 def _facility_town(ent, ctx):
     """(place, span) of the town a facility is named after ("Luanda Central Prison", "Kerugoya Law Courts",
     "Maiduguri Teaching Hospital", "the Msambweni polling station", "Mokowe GSU camp"): its leading
@@ -182,10 +192,8 @@ def _facility_town(ent, ctx):
     mayor"); None otherwise."""
     ent, noun = _qualified(ent)
     after = noun is not None and noun.lower_ in FACILITY_WORDS   # the facility word follows the name
-    for n in range(min(3, len(ent) - (not after)), 0, -1):
-        head = ent[:n]
-        if not all(t.text[:1].isupper() for t in head) or head[-1].lower_ in FACILITY_WORDS or \
-                not (after or any(t.lower_ in FACILITY_WORDS for t in ent[n:])) or gazetteer().country_code(head.text):
+    for n, head in _leading_names(ent, min(3, len(ent) - (not after))):
+        if not (after or any(t.lower_ in FACILITY_WORDS for t in ent[n:])):
             continue
         p = ctx.place(head.text)
         if p is not None and p.kind not in BROAD and is_own_name(norm(head.text), p.name) and \
@@ -201,10 +209,8 @@ def _home_town(ent, ctx):
     if noun is None or noun.lower_ in FACILITY_WORDS:
         return None
     top = max(ctx.countries.values(), default=0)
-    for n in range(min(3, len(ent)), 0, -1):
-        head = ent[:n]
-        if not all(t.text[:1].isupper() for t in head) or head[-1].lower_ in FACILITY_WORDS or \
-                any(t.lower_ in FACILITY_WORDS for t in ent[n:]) or gazetteer().country_code(head.text):
+    for n, head in _leading_names(ent, min(3, len(ent))):
+        if any(t.lower_ in FACILITY_WORDS for t in ent[n:]):
             continue
         p = ctx.place(head.text)
         if p is not None and p.kind == "city" and is_own_name(norm(head.text), p.name) and top and \
