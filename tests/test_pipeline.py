@@ -958,3 +958,36 @@ def test_the_day_and_trigger_of_a_participant_s_relative_clause_are_not_the_even
 def test_a_name_before_province_is_the_province_not_its_capital(text, where):
     (ev,) = extract_text(text, published="2021-03-03")
     assert (ev["location"], ev["geo_precision"]) == where
+
+
+@pytest.mark.parametrize("text,where", [
+    # the killing, the lives lost, the man found dead: events told only by their harm, as nouns or phrases
+    ("Police in Kenya confirmed the killing of a judge in Eldoret on Monday.", "Eldoret"),
+    ("Five people lost their lives in Nteje, Anambra State, in a land dispute on Monday.", "Nteje"),
+    ("A Moroccan diplomat was found dead at his house in Pretoria on Tuesday.", "Pretoria"),
+])
+def test_an_event_told_by_a_harm_noun_or_phrase_is_an_attack(text, where):
+    (ev,) = extract_text(text, published="2021-03-03")
+    assert (ev["sub_event_type"], ev["location"]) == ("Attack", where)
+
+
+def test_who_investigates_a_killing_did_not_kill():
+    (ev,) = extract_text("Police are investigating the killing of a reporter at her house in Nairobi.",
+                         published="2021-03-03")
+    assert ev["actor1"].startswith("Unidentified Armed Group")
+    (ev,) = extract_text("Al Shabaab militants carried out the killing of two teachers in Mandera.",
+                         published="2021-03-03")
+    assert ev["actor1"] == "Al Shabaab"
+
+
+def test_a_neighbourhood_told_in_apposition_is_part_of_the_report_s_city():
+    # "Sabon Gari" is also a town 280 km from Kano: as "a ... neighbourhood" it is Kano's
+    evs = extract_text("Blasts killed 20 people in the northern Nigerian city of Kano on Monday. Witnesses said a car "
+                       "bomb hit a bus station in Sabon Gari, a mainly Christian neighbourhood.", published="2021-03-03")
+    assert {ev["location"] for ev in evs} == {"Kano"}
+
+
+def test_a_name_ner_calls_a_product_is_a_place_after_a_place_word():
+    (ev,) = extract_text("Ethiopian troops killed six protesters in the northern town of Bahirdar",
+                         published="2021-03-03")
+    assert (ev["location"], ev["geo_precision"]) == ("Bahir Dar", 1)

@@ -171,3 +171,12 @@ def test_a_big_city_abroad_is_not_a_hamlet_of_the_report_s_country_that_has_its_
     (ev,) = extract_text("Communist guerrillas shot and killed a Philippine town mayor in Bukidnon province on "
                          "Monday, military officials said.", published="2021-03-03")
     assert ev["country"] == "Philippines" and ev["location"] not in ("Philippine", "Bukidnon")
+
+
+def test_a_village_the_text_names_beats_the_town_a_facility_is_named_after(data):
+    (data / "CM.txt").write_text(row(20, "Kolofata", 11.16, 14.01, "CM", "12") + row(21, "Sanda", 4.6, 13.3, "CM", "04"),
+                                 encoding="utf-8")
+    villages.add([str(data / "CM.txt")])
+    (ev,) = extract_text("A suicide bomber killed five worshippers at the Sanda-Wadjiri mosque in remote Kolofata in "
+                         "northern Cameroon on Wednesday.", published="2021-03-03")
+    assert (ev["location"], ev["country"]) == ("Kolofata", "Cameroon")

@@ -34,11 +34,13 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     demoted = {span.start for p, span in marks if any(
         _area_rank(q) < 2 or 0 <= span.start - sq.end <= 4 or (q.country_code, q.admin1) != (p.country_code, p.admin1)
         for q, sq in others)}
+    # a town the text names before one it only means ("the Sanda-Wadjiri mosque in remote Kolofata": Kolofata)
+    meant = {span.start for _, span in sm.implied}
     for p, span in found:
         tied = span.root in clause_tokens
         dist = min(abs(span.start - tok.i), abs(span.end - tok.i))
-        scored.append(((p.kind in BROAD, span.start in demoted, not tied, _area_rank(p), not _locative(span), dist),
-                       p, span))
+        scored.append(((p.kind in BROAD, span.start in demoted, not tied, _area_rank(p), span.start in meant,
+                        not _locative(span), dist), p, span))
     if scored:
         scored.sort(key=lambda x: x[0])
         _, best, span = scored[0]
@@ -89,8 +91,10 @@ def _seat(p: Place) -> Place:
 
 
 def _quarter(span) -> bool:
-    """ "Madina district", "Hodan neighbourhood": a name followed by a word for a part of a city."""
-    return span.end < len(span.doc) and span.doc[span.end].lower_ in QUARTER_WORDS
+    """ "Madina district", "Hodan neighbourhood", "Sabon Gari, a mainly Christian neighbourhood": a name
+    followed by, or in apposition to, a word for a part of a city."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in QUARTER_WORDS or \
+        any(c.dep_ == "appos" and c.lower_ in QUARTER_WORDS for c in span.root.children)
 
 
 def _also_at(place, sm: SentenceMentions) -> list:

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Optional
 
 from ..actors import ARMED, Mention
 from ..geo import gazetteer
-from .lexicon import (BACKING, FIGHT_NOUNS, MILITARY_TARGETS, OWNED_STRIKES, POLICE_TARGETS, RECIPROCAL, SPEECH,
-                      TRANSITIVE_HARM)
+from .lexicon import (BACKING, FIGHT_NOUNS, MILITARY_TARGETS, OWNED_STRIKES, PERPETRATE_VERBS, POLICE_TARGETS,
+                      RECIPROCAL, SPEECH, TOLL_WORDS, TRANSITIVE_HARM)
 from .mentions import _owned
 from .syntax import _clause_verb, _in_subtree, _mention_root, _objects, _phrase_head
 
@@ -33,7 +33,8 @@ def _roles(tok, sm: SentenceMentions):
             a1 = _owner(tok)
         if a2 is None:   # "11 civilians were killed in a coalition airstrike": who the harm befell
             a2 = _harmed_by(tok, sm, a1)
-        if a1 is None and tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        if a1 is None and tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and tok.head.pos_ in ("VERB", "AUX") \
+                and not _harm_noun(tok):
             verb = tok.head if tok.dep_ != "pobj" else _clause_verb(tok.head)
             if tok.dep_ == "pobj" and tok.head.lower_ == "by":   # "backed by Russian airstrikes"
                 verb = None
@@ -122,11 +123,21 @@ def _owner(tok) -> Optional[Mention]:
     return None
 
 
+def _harm_noun(tok) -> bool:
+    """A noun that tells only harm ("the killing of a judge", "the death of"), in a clause whose subject did
+    not do it ("police are investigating", "the army confirmed"; but "gunmen carried out the killing")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in TOLL_WORDS and \
+        _clause_verb(tok).lemma_.lower() not in PERPETRATE_VERBS
+
+
 def _nearest(tok, sm: SentenceMentions, a1, a2):
     # the one who tells ("a military official said", "according to police") did not act, unless the
     # clause only says "it" ("the army says it has retaken the town")
     self_told = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in _clause_verb(tok).children)
     armed = [(m, toks) for m, toks in sm.actors if m is not a1 and m is not a2 and (self_told or not _speaker(toks))]
+    if _harm_noun(tok):   # "police are investigating the killing of a teacher": not who killed
+        subjects = [c for c in _clause_verb(tok).children if c.dep_ == "nsubj"]
+        armed = [(m, toks) for m, toks in armed if not any(_in_subtree(toks, c) for c in subjects)]
     before = [m for m, toks in armed if toks[-1].i < tok.i]
     after = [m for m, toks in armed if toks[0].i > tok.i and not _owned(toks, armed)]   # "military sites of the GNA"
     if a1 is None and before:

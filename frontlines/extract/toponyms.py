@@ -116,8 +116,9 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
                     continue   # "Federal Medical Centre": a word of a name, unless the report is about that country
                 found = (p, span)
                 break
-            if span.text.lower() in common_nouns() or e is not None and e.label_ in OTHER_NAMES:
-                continue
+            if span.text.lower() in common_nouns() or e is not None and e.label_ in OTHER_NAMES and \
+                    (inside or e.label_ != "PRODUCT"):
+                continue   # (NER's "product" in a place's position is a place: "the city of Bahirdar")
             if _after_place_word(span):
                 # "in Dagoretti", "Githurai residents": a name the built-in gazetteer lacks, in a place's
                 # position, may be a village of the report's country in the user's village store
