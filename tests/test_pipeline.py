@@ -991,3 +991,20 @@ def test_a_name_ner_calls_a_product_is_a_place_after_a_place_word():
     (ev,) = extract_text("Ethiopian troops killed six protesters in the northern town of Bahirdar",
                          published="2021-03-03")
     assert (ev["location"], ev["geo_precision"]) == ("Bahir Dar", 1)
+
+
+def test_a_word_only_the_matcher_found_in_a_name_weighs_less_in_the_report_s_focus():
+    # "Borno" inside a motor park's name (NER: an organisation) against Potiskum, a town the text names
+    from datetime import date
+    from frontlines import nlp
+    from frontlines.extract import DocContext
+    doc = nlp.parse("A bomb ripped through a bus station in northeast Nigeria on Monday, leaving 12 people dead, "
+                    "residents said. The blast occurred at Tashar Dan-Borno motor park, near Potiskum in Yobe state.")
+    assert DocContext(doc, date(2021, 3, 3)).focus.name == "Potiskum"
+
+
+def test_an_incident_placed_in_a_province_takes_the_town_a_later_sentence_gives_a_bearing_from():
+    (ev,) = extract_text("A bomb hit a bus carrying pilgrims in Pakistan's Baluchistan province on Tuesday, killing 22 "
+                         "people. The attack took place on the main highway some 60 kilometres west of Quetta.",
+                         published="2021-03-03")
+    assert (ev["location"], ev["geo_precision"]) == ("Quetta", 2)

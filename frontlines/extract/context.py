@@ -100,7 +100,9 @@ class DocContext:
                         who[p.country_code] += 1   # "a U.S. drone strike", "Sudanese tribesmen": who, not where
                         continue
                     if p.kind not in BROAD and not dateline(span) and not tellers(span, p):
-                        focus[p] += 2 if span.start_char < first_para_end else 1
+                        # (a name only the gazetteer matcher found, "Dan-Borno" of a motor park's, counts half)
+                        focus[p] += (2 if span.start_char < first_para_end else 1) * \
+                            (0.5 if (span.start, span.end) in sm.matched else 1)
                     # a country or an area counts each time it is named; a town once, or a town named
                     # often would pull its namesakes into its own area and country (Gainesville, Florida
                     # for Texas's; Dublin, Ireland for Ohio's)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .. import dates as dt
 from ..geo import haversine_km
 from ..records import Event
-from .eventplace import _directed, _landmark
+from .eventplace import _landmark
 from .lexicon import AREAS, BROAD, INCIDENT_NOUNS, MILITARY_TARGETS, NEAR_WORDS, OCCUR_VERBS, POLICE_TARGETS
 from .mentions import SentenceMentions
 from .syntax import _clause_verb, ents
@@ -117,13 +117,14 @@ def place_told_later(events: list[Event], sents, ctx: DocContext) -> None:
             if refs and _same_day(sent, ev, ctx) and ev.extra.get("place_kind") in AREAS + BROAD:
                 sm = ctx.mentions.get(sent.start) or SentenceMentions(sent, ctx)
                 clauses = {t.i for r in refs for t in _clause_verb(r).subtree}
+                # a town the incident was near, or only a bearing from ("15 km southwest of Nyala"): nearer it
+                # than the area's middle, as ACLED places it (geo_precision 2)
                 found = [(p, span) for p, span in sm.places
-                         if p.kind not in AREAS + BROAD and span.root.i in clauses and _inside(ev, p) and
-                         not (_landmark(span) and _directed(span))]
+                         if p.kind not in AREAS + BROAD and span.root.i in clauses and _inside(ev, p)]
             if found:
                 p, span = found[0]
                 before = {t.lower_ for t in sent.doc[max(span.start - 6, sent.start):span.start]}
-                near = before & (NEAR_WORDS | {"from", "away"})   # "2-3 kilometres away from El Arish": near it
+                near = before & (NEAR_WORDS | {"from", "away"}) or _landmark(span)   # "2-3 kilometres away from El Arish"
                 ev.country, ev.admin1, ev.location = p.country, p.admin1 or None, p.name
                 ev.latitude, ev.longitude = round(p.latitude, 4), round(p.longitude, 4)
                 ev.geo_precision = 2 if near else 1
