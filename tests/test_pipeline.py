@@ -1008,3 +1008,27 @@ def test_an_incident_placed_in_a_province_takes_the_town_a_later_sentence_gives_
                          "people. The attack took place on the main highway some 60 kilometres west of Quetta.",
                          published="2021-03-03")
     assert (ev["location"], ev["geo_precision"]) == ("Quetta", 2)
+
+
+@pytest.mark.parametrize("text,where", [
+    ("Police officers shot and killed a detained mayor in his cell in Leyte's Baybay city on Saturday.", "Baybay"),
+    # a hyphen inside a name ends with a lower-case part
+    ("Communist rebels ambushed an army patrol in the mountain town of Impasug-ong in Bukidnon province on Monday.",
+     "Impasugong"),
+])
+def test_the_town_a_name_s_owner_or_a_hyphenated_name_gives_is_the_event_s(text, where):
+    (ev,) = extract_text(text, published="2021-03-03")
+    assert ev["location"] == where
+
+
+@pytest.mark.parametrize("text", ["Gunmen killed a party official in the eastern province of Van on Monday.",
+                                  "Gunmen killed two villagers in the province of Herat on Monday."])
+def test_a_province_told_as_the_province_of_x_is_the_province(text):
+    (ev,) = extract_text(text, published="2021-03-03")
+    assert ev["geo_precision"] == 3   # the province (at its capital), not the city of its name
+
+
+def test_a_country_s_name_as_writers_vary_it_is_the_country():
+    (ev,) = extract_text("Clashes between rebels and militias killed 20 people in the Central Africa Republic on Monday.",
+                         published="2021-03-03")
+    assert ev["country"] == "Central African Republic"

@@ -180,3 +180,11 @@ def test_a_village_the_text_names_beats_the_town_a_facility_is_named_after(data)
     (ev,) = extract_text("A suicide bomber killed five worshippers at the Sanda-Wadjiri mosque in remote Kolofata in "
                          "northern Cameroon on Wednesday.", published="2021-03-03")
     assert (ev["location"], ev["country"]) == ("Kolofata", "Cameroon")
+
+
+def test_a_village_ner_took_for_a_date_is_found_where_the_text_names_a_town(data):
+    (data / "ET.txt").write_text(row(30, "Āweday", 9.36, 42.04, "ET", "51", alt="Aweday"), encoding="utf-8")
+    villages.add([str(data / "ET.txt")])
+    (ev,) = extract_text("Gunmen killed 12 traders in the town of Aweday in Ethiopia's Oromiya region on Tuesday.",
+                         published="2021-03-03")
+    assert (ev["location"], ev["country"], ev["event_date"]) == ("Āweday", "Ethiopia", "2021-03-02")

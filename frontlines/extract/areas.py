@@ -104,8 +104,11 @@ def _area_senses(places: list, ctx: DocContext) -> list:
             # (which "Herat" still is elsewhere in the report)
             out[i] = (next((a for a in areas if a.country_code == p.country_code), areas[0]), span)
             continue
-        if after == "state" or [t.lower_ for t in doc[max(0, span.start - 2):span.start]] == ["state", "of"]:
+        before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+        if after == "state" or before == ["state", "of"]:
             a = areas[0]
+        elif before[-1:] == ["of"] and before[0] in PROVINCE_WORDS:   # "the eastern province of Van"
+            a = next((b for b in areas if b.country_code == p.country_code), None)
         elif prev and _joined(prev[1], span, {","}) and prev[0].kind == "city":   # "Buffalo, New York"
             a = next((b for b in areas if (prev[0].country_code, prev[0].admin1) == (b.country_code, b.admin1)), None)
         if a is not None:

@@ -36,11 +36,15 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
         for q, sq in others)}
     # a town the text names before one it only means ("the Sanda-Wadjiri mosque in remote Kolofata": Kolofata)
     meant = {span.start for _, span in sm.implied}
+    # a place whose own place the text names after it: "Leyte's Baybay city" is in Baybay
+    named_at = {span.start for _, span in found}
+    owners = {span.start for _, span in found if span.end + 1 < len(span.doc) and
+              span.doc[span.end].lower_ in ("'s", "’s") and span.end + 1 in named_at}
     for p, span in found:
         tied = span.root in clause_tokens
         dist = min(abs(span.start - tok.i), abs(span.end - tok.i))
-        scored.append(((p.kind in BROAD, span.start in demoted, not tied, _area_rank(p), span.start in meant,
-                        not _locative(span), dist), p, span))
+        scored.append(((p.kind in BROAD, span.start in demoted, not tied, span.start in owners, _area_rank(p),
+                        span.start in meant, not _locative(span), dist), p, span))
     if scored:
         scored.sort(key=lambda x: x[0])
         _, best, span = scored[0]

@@ -4,10 +4,12 @@ fields, airports). Reading them is DocContext.place's job (context.py)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Span
 
+from .. import dates as dt
 from ..geo import ADMIN_SUFFIX, ADMIN_WORDS, DISTRICT_ENDING, gazetteer, is_own_name, norm
 from .lexicon import (AREAS, BROAD, DISTRICT_WORDS, FACILITY_WORDS, NAME_JOINERS, OTHER_NAMES, PEOPLE_OF_PLACE,
                       PLACE_LABELS, PLACE_NOUNS, PLACE_VERBS, SKIP_NAMES, SPEECH, TELLER_NOUNS, TOWN_WORDS,
@@ -72,7 +74,8 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
     """Capitalised names that the gazetteer knows, where NER saw no place (place matcher before NER)."""
     g = gazetteer()
     ent_place = {t.i for e in ents(sent) if e.label_ in PLACE_LABELS for t in e}
-    person = {t.i for e in ents(sent) if e.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") for t in e}
+    person = {t.i for e in ents(sent) if e.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY") and
+              not _misdated(e) for t in e}
     person |= {t.i for t in sent if t.text in ctx.surnames and not _after_place_word(sent.doc[t.i:t.i + 1])}
     # a word inside a named organisation, product or work ("Texas Forestry Service", "Federal Medical
     # Centre") is taken as a place only in a country the report is about
@@ -91,8 +94,9 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
             if j > sent.end:
                 continue
             span = sent.doc[i:j]
-            if any(x.i in taken or x.i in ent_place or not (x.text[:1].isupper() or _joiner(x, span)) for x in span):
-                continue   # "KwaZulu-Natal" is one name
+            if any(x.i in taken or x.i in ent_place or not (x.text[:1].isupper() or _joiner(x, span) or
+                                                             _joined_tail(x, span)) for x in span):
+                continue   # "KwaZulu-Natal", "Impasug-ong" are one name
             if n == 1 and (t.lower_ in SKIP_NAMES or t.is_stop or len(t.text) < 3):
                 continue
             e = named.get(i)
@@ -132,6 +136,21 @@ def _gazetteer_names(sent, ctx, taken: set) -> list:
         else:
             i += 1
     return out
+
+
+def _misdated(ent) -> bool:
+    """A name NER took for a date where the text names a place ("the town of Aweday"): one capitalised
+    word that no date reading has."""
+    doc = ent.doc
+    named = ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS or \
+        ent.end < len(doc) and doc[ent.end].lower_ in TOWN_WORDS
+    return ent.label_ == "DATE" and len(ent) == 1 and ent.text[:1].isupper() and named and \
+        dt.resolve(ent.text, date(2000, 1, 1)) is None
+
+
+def _joined_tail(tok, span) -> bool:
+    """The lower-case end of a hyphenated name ("Impasug-ong"; not the "e" of "Sar-e Pol", which joins on)."""
+    return tok.i - 1 > span.start and _joiner(tok.nbor(-1), span) and len(tok) > 1 and tok.i == span.end - 1
 
 
 def _joiner(tok, span) -> bool:
