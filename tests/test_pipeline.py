@@ -983,7 +983,8 @@ def test_who_investigates_a_killing_did_not_kill():
 def test_a_neighbourhood_told_in_apposition_is_part_of_the_report_s_city():
     # "Sabon Gari" is also a town 280 km from Kano: as "a ... neighbourhood" it is Kano's
     evs = extract_text("Blasts killed 20 people in the northern Nigerian city of Kano on Monday. Witnesses said a car "
-                       "bomb hit a bus station in Sabon Gari, a mainly Christian neighbourhood.", published="2021-03-03")
+                       "bomb hit a bus station in Sabon Gari, a mainly Christian neighbourhood.",
+                       published="2021-03-03")
     assert {ev["location"] for ev in evs} == {"Kano"}
 
 
@@ -1029,6 +1030,6 @@ def test_a_province_told_as_the_province_of_x_is_the_province(text):
 
 
 def test_a_country_s_name_as_writers_vary_it_is_the_country():
-    (ev,) = extract_text("Clashes between rebels and militias killed 20 people in the Central Africa Republic on Monday.",
-                         published="2021-03-03")
+    (ev,) = extract_text("Clashes between rebels and militias killed 20 people in the Central Africa Republic on "
+                         "Monday.", published="2021-03-03")
     assert ev["country"] == "Central African Republic"

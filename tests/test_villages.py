@@ -174,8 +174,8 @@ def test_a_big_city_abroad_is_not_a_hamlet_of_the_report_s_country_that_has_its_
 
 
 def test_a_village_the_text_names_beats_the_town_a_facility_is_named_after(data):
-    (data / "CM.txt").write_text(row(20, "Kolofata", 11.16, 14.01, "CM", "12") + row(21, "Sanda", 4.6, 13.3, "CM", "04"),
-                                 encoding="utf-8")
+    sanda = row(21, "Sanda", 4.6, 13.3, "CM", "04")   # the town the mosque is named after, far away
+    (data / "CM.txt").write_text(row(20, "Kolofata", 11.16, 14.01, "CM", "12") + sanda, encoding="utf-8")
     villages.add([str(data / "CM.txt")])
     (ev,) = extract_text("A suicide bomber killed five worshippers at the Sanda-Wadjiri mosque in remote Kolofata in "
                          "northern Cameroon on Wednesday.", published="2021-03-03")

@@ -124,7 +124,8 @@ def place_told_later(events: list[Event], sents, ctx: DocContext) -> None:
             if found:
                 p, span = found[0]
                 before = {t.lower_ for t in sent.doc[max(span.start - 6, sent.start):span.start]}
-                near = before & (NEAR_WORDS | {"from", "away"}) or _landmark(span)   # "2-3 kilometres away from El Arish"
+                # "2-3 kilometres away from El Arish", "60 km west of Quetta": near it
+                near = before & (NEAR_WORDS | {"from", "away"}) or _landmark(span)
                 ev.country, ev.admin1, ev.location = p.country, p.admin1 or None, p.name
                 ev.latitude, ev.longitude = round(p.latitude, 4), round(p.longitude, 4)
                 ev.geo_precision = 2 if near else 1
