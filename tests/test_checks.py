@@ -56,6 +56,10 @@ def test_a_dateline_is_where_the_report_was_filed_not_where_the_event_was():
     aden = events("ADEN, March 12 (Reuters) - Houthi fighters attacked government positions in Taiz on Friday, "
                   "killing six soldiers.", "2021-03-12")
     assert aden[0]["location"] == "Taiz" and aden[0]["actor1"] == "Houthis"
+    # the wires' usual form names the country after the city ("MAIDUGURI, Nigeria (Reuters) -")
+    borno = events("MAIDUGURI, Nigeria (Reuters) - Gunmen killed five farmers in Nigeria's Borno state on Tuesday, "
+                   "police said.", "2021-03-04")
+    assert borno[0]["location"] != "Maiduguri"
 
 
 def test_a_publication_stamp_run_into_the_first_line_is_neither_a_date_nor_a_toll():

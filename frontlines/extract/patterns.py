@@ -61,8 +61,8 @@ SPAN_OF_TIME = re.compile(r"\b((past|last|recent|previous|next|following)\s+(\w+
 # a dateline: the place a report was filed from, at the start of a line ("NAIROBI (Reuters) -",
 # "ADEN, March 12 (Reuters) -", "PORT-AU-PRINCE:", "Maputo —"), before the first sentence of the story
 DATELINE_BEFORE = re.compile(r"(^|\n)[ \t]*(date:?\s+[\d-]+\s+)?$", re.I)
-DATELINE_AFTER = re.compile(r"^(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(,\s*\d{4})?)?\s*(\([^()\n]{1,30}\))?\s*"
-                            r"([—–]|-{1,2}\s|:\s)")
+DATELINE_AFTER = re.compile(r"^(,\s*[A-Z][A-Za-z.'’ ]{1,30}?)?(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(,\s*\d{4})?)?\s*"
+                            r"(\([^()\n]{1,30}\))?\s*([—–]|-{1,2}\s|:\s)")   # "KABUL, Afghanistan (AP) —"
 # a village's name with the word that says so, run into the area it lies in ("Adadama Community of ...")
 COMMUNITY_ENDING = re.compile(r" (community|village|town|settlement|hamlet)$")
 # words that tell a new incident, not the one told before ("a second car bomb", "in a separate attack",
