@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..geo import ADMIN_SUFFIX, Place, gazetteer, haversine_km, norm
+from ..geo import ADMIN_SUFFIX, ADMIN_WORDS, Place, gazetteer, haversine_km, norm
 from .lexicon import BROAD, LINK_WORDS, LIST_WORDS, LOWER_CAPITALS, PART_WORDS
 
 if TYPE_CHECKING:
@@ -76,7 +76,9 @@ def _within_area(p: Place, span, ctx: DocContext) -> Place:
     return p
 
 
-PROVINCE_WORDS = {"province", "governorate", "region", "oblast", "prefecture"}
+# the words after a first-level area's name (geo.ADMIN_WORDS), but "state", read on its own below
+# ("Washington state"), and "county", left to the county rules ("Baringo county")
+PROVINCE_WORDS = set(ADMIN_WORDS) - {"state", "county"}
 
 
 def _area_senses(places: list, ctx: DocContext) -> list:

@@ -38,8 +38,7 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
     meant = {span.start for _, span in sm.implied}
     # a place whose own place the text names after it: "Leyte's Baybay city" is in Baybay
     named_at = {span.start for _, span in found}
-    owners = {span.start for _, span in found if span.end + 1 < len(span.doc) and
-              span.doc[span.end].lower_ in ("'s", "’s") and span.end + 1 in named_at}
+    owners = {span.start for _, span in found if (w := _possessed(span)) is not None and w.i in named_at}
     for p, span in found:
         tied = span.root in clause_tokens
         dist = min(abs(span.start - tok.i), abs(span.end - tok.i))
@@ -66,8 +65,7 @@ def _place_for(tok, sm: SentenceMentions, ctx: DocContext):
             prec = 2 if best.kind not in AREAS or best.kind == "admin2" else 3   # a district: ACLED's 2
         if span.start > 0 and sm.sent.doc[span.start - 1].lower_ in ("'s", "’s"):
             prec = 2
-        if span.end < len(sm.sent.doc) and sm.sent.doc[span.end].lower_ in ("'s", "’s") and \
-                span.end + 1 < len(sm.sent.doc) and sm.sent.doc[span.end + 1].pos_ in ("NOUN", "ADJ"):
+        if (w := _possessed(span)) is not None and w.pos_ in ("NOUN", "ADJ"):
             prec = 2   # "Deir Ezzor's airport": part of the place
         if span.start in starts:   # "south-west of Rafah": near it; "70 km north of Bukavu": only a bearing from it
             return best, 2, _directed(span)
@@ -92,6 +90,12 @@ def _seat(p: Place) -> Place:
         return p
     return next((q for q, _ in gazetteer().candidates(p.name) if q.kind == "city" and q.country_code == p.country_code
                  and q.admin1 == p.admin1 and norm(q.name) == norm(p.name)), p)
+
+
+def _possessed(span):
+    """The word after a place's possessive ("Deir Ezzor's airport", "Leyte's Baybay city"), or None."""
+    doc = span.doc
+    return doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].lower_ in ("'s", "’s") else None
 
 
 def _quarter(span) -> bool:
